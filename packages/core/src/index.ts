@@ -1,0 +1,8 @@
+export { Auth, createAuth, type AuthHandler, type SessionLookup } from "./auth.js";
+export { AuthError, ConfigError, CredentialsSignin, SessionTooLargeError } from "./errors.js";
+export type { AuthErrorCode, ConfigErrorCode, RequestErrorCode } from "./errors.js";
+export { MemoryStore, type EphemeralStore, type MemoryStoreOptions } from "./lib/store/ephemeral-store.js";
+export { serializeCookie, type SetCookie } from "./lib/cookies/set-cookie.js";
+export { DEFAULTS } from "./lib/config/defaults.js";
+export type { ResolvedConfig } from "./lib/config/resolved-config.js";
+export type * from "./types.js";

@@ -1,0 +1,75 @@
+import type { EphemeralStore } from "../store/ephemeral-store.js";
+import type { CsrfKeys } from "../csrf.js";
+import type { Keyring } from "../keyring.js";
+import type {
+  CallbacksOptions,
+  CookiesOptions,
+  CredentialInput,
+  CredentialsProvider,
+  EventCallbacks,
+  JWTOptions,
+  LoggerInstance,
+  PagesOptions,
+  RateLimit,
+} from "../../types.js";
+
+/** A credentials provider after validation. */
+export interface ResolvedCredentialsProvider {
+  readonly id: string;
+  readonly name: string;
+  readonly type: "credentials";
+  readonly credentials: Readonly<Record<string, CredentialInput>>;
+  readonly authorize: CredentialsProvider["authorize"];
+  /** The field whose value names the account (rate limiting). */
+  readonly identifierField: string | undefined;
+}
+
+/** Any provider after validation. */
+export type ResolvedProvider = ResolvedCredentialsProvider;
+
+/** The theme with every default filled in. */
+export interface ResolvedTheme {
+  readonly colorScheme: "auto" | "dark" | "light";
+  readonly brandColor: string;
+  readonly buttonText: string;
+  readonly logo: string | undefined;
+}
+
+/** The options after `resolveConfig()`: complete, validated, frozen. */
+export interface ResolvedConfig {
+  readonly providers: readonly ResolvedProvider[];
+  readonly providerById: ReadonlyMap<string, ResolvedProvider>;
+  readonly keyring: Keyring;
+  readonly csrfKeys: CsrfKeys;
+  readonly secrets: readonly string[];
+  readonly basePath: string;
+  /** The configured public origin, or `null` when it comes from each request. */
+  readonly url: URL | null;
+  readonly trustHost: boolean;
+  readonly environment: "development" | "production" | "test";
+  readonly useSecureCookies: boolean | undefined;
+  readonly cookies: { readonly secure: CookiesOptions; readonly insecure: CookiesOptions };
+  readonly session: {
+    readonly strategy: "jwt";
+    readonly maxAge: number;
+    readonly updateAge: number;
+    readonly maxCookieBytes: number;
+  };
+  readonly jwt: {
+    readonly maxAge: number;
+    readonly encode: JWTOptions["encode"];
+    readonly decode: JWTOptions["decode"];
+  };
+  readonly pages: Readonly<PagesOptions>;
+  readonly callbacks: Readonly<CallbacksOptions>;
+  /** Which callbacks the user supplied (the defaults allow fast paths). */
+  readonly custom: { readonly jwt: boolean; readonly session: boolean };
+  readonly events: Readonly<Partial<EventCallbacks>>;
+  readonly theme: ResolvedTheme;
+  readonly logger: LoggerInstance;
+  readonly rateLimit: { readonly perIdentifier: RateLimit | false; readonly perAddress: RateLimit | false } | false;
+  readonly store: EphemeralStore;
+  readonly now: () => number;
+  readonly maxBodyBytes: number;
+  readonly maxTokenLength: number;
+}

@@ -1,0 +1,85 @@
+/**
+ * Everything about one request that routes need, worked out once: the public origin (from
+ * configuration, or from `Host`/`X-Forwarded-*` only with `trustHost`), which cookie names apply,
+ * and the parsed cookies.
+ */
+import type { ResolvedConfig } from "../config/resolved-config.js";
+import type { CookiesOptions, RequestContext } from "../../types.js";
+import { parseCookies } from "../cookies/parse-cookies.js";
+
+/** Flags only in-process callers (the Next.js package's server actions) can set. */
+export interface InternalContext extends RequestContext {
+  /** The call came from server code, not a browser: no CSRF token to check. */
+  trusted?: boolean;
+}
+
+/** One request, as the routes see it. */
+export interface RequestState {
+  readonly config: ResolvedConfig;
+  readonly request: Request;
+  readonly url: URL;
+  /** The public origin, e.g. `https://example.com`. */
+  readonly origin: string;
+  /** `origin` + `basePath`, e.g. `https://example.com/api/auth`. */
+  readonly authUrl: string;
+  readonly secure: boolean;
+  readonly cookieNames: CookiesOptions;
+  readonly cookies: ReadonlyMap<string, string>;
+  readonly context: InternalContext;
+  readonly nowMs: number;
+}
+
+const HOST =
+  /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?)*|\[[0-9A-Fa-f:.]{2,45}\])(?::[0-9]{1,5})?$/;
+
+function firstValue(header: string | null): string | undefined {
+  if (header === null) return undefined;
+  const comma = header.indexOf(",");
+  return (comma === -1 ? header : header.slice(0, comma)).trim();
+}
+
+/** The public origin for `request`, or `null` when trusted headers name an invalid host. */
+export function requestOrigin(config: ResolvedConfig, request: Request, url: URL): string | null {
+  if (config.url !== null) return config.url.origin;
+  if (!config.trustHost) return url.origin;
+  const host = firstValue(request.headers.get("x-forwarded-host")) ?? request.headers.get("host") ?? url.host;
+  const proto = (firstValue(request.headers.get("x-forwarded-proto")) ?? url.protocol.slice(0, -1)).toLowerCase();
+  if (!HOST.test(host) || (proto !== "http" && proto !== "https")) return null;
+  try {
+    return new URL(`${proto}://${host}`).origin;
+  } catch {
+    return null;
+  }
+}
+
+/** Builds the state for one request. */
+export function createRequestState(
+  config: ResolvedConfig,
+  request: Request,
+  url: URL,
+  origin: string,
+  context: InternalContext,
+): RequestState {
+  const secure = config.useSecureCookies ?? origin.startsWith("https:");
+  return {
+    config,
+    request,
+    url,
+    origin,
+    authUrl: origin + config.basePath,
+    secure,
+    cookieNames: secure ? config.cookies.secure : config.cookies.insecure,
+    cookies: parseCookies(request.headers.get("cookie")),
+    context,
+    nowMs: config.now(),
+  };
+}
+
+/** The client's address: from `X-Forwarded-For` only with `trustHost`, else from the integration. */
+export function clientAddress(state: RequestState): string | undefined {
+  const forwarded = state.config.trustHost
+    ? (firstValue(state.request.headers.get("x-forwarded-for")) ?? state.request.headers.get("x-real-ip")?.trim())
+    : undefined;
+  const address = forwarded ?? state.context.clientAddress;
+  return address !== undefined && /^[0-9A-Fa-f:.]{2,45}$/.test(address) ? address : undefined;
+}

@@ -1,0 +1,56 @@
+/**
+ * The logger every module uses. Output goes through the user's `logger` (next-auth v4 shape) or
+ * the console; `debug` only with `debug: true`. Metadata is scrubbed on the way out: any key that
+ * looks like a secret or token is replaced, so nothing sensitive reaches a log by accident.
+ */
+import type { LoggerInstance } from "../types.js";
+
+const SENSITIVE = /secret|token|password|passwd|verifier|nonce|cookie|authorization|code|csrf|key/i;
+const MAX_DEPTH = 4;
+
+/** Returns a copy of `value` with sensitive fields replaced by `"[redacted]"`. */
+export function redact(value: unknown, depth = 0): unknown {
+  if (value instanceof Error) {
+    const out: Record<string, unknown> = { name: value.name, message: value.message };
+    if ("code" in value && isErrorCode("code", value.code)) out.code = value.code;
+    if (value.cause !== undefined && depth < MAX_DEPTH) out.cause = redact(value.cause, depth + 1);
+    return out;
+  }
+  if (typeof value !== "object" || value === null) return value;
+  if (depth >= MAX_DEPTH) return "[…]";
+  if (Array.isArray(value)) return value.map((item) => redact(item, depth + 1));
+  const out: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) {
+    out[key] = SENSITIVE.test(key) && !isErrorCode(key, item) ? "[redacted]" : redact(item, depth + 1);
+  }
+  return out;
+}
+
+/** `code: "CredentialsSignin"` is an error code, not an OAuth authorization code. */
+function isErrorCode(key: string, value: unknown): boolean {
+  return key === "code" && typeof value === "string" && /^[A-Za-z_]{1,40}$/.test(value);
+}
+
+/** Builds the logger for one auth instance. Warnings of one code are printed once. */
+export function createLogger(user: Partial<LoggerInstance> | undefined, debug: boolean): LoggerInstance {
+  const warned = new Set<string>();
+  return {
+    error(code, metadata) {
+      const safe = redact(metadata);
+      if (user?.error) user.error(code, safe);
+      else console.error(`[gatehouse][error][${code}]`, safe);
+    },
+    warn(code, message) {
+      if (warned.has(code)) return;
+      warned.add(code);
+      if (user?.warn) user.warn(code, message);
+      else console.warn(`[gatehouse][warn][${code}]${message === undefined ? "" : ` ${message}`}`);
+    },
+    debug(code, metadata) {
+      if (!debug) return;
+      const safe = redact(metadata);
+      if (user?.debug) user.debug(code, safe);
+      else console.debug(`[gatehouse][debug][${code}]`, safe);
+    },
+  };
+}

@@ -1,0 +1,170 @@
+/**
+ * Sign-in with a credentials provider (next-auth semantics): the body's fields go to
+ * `authorize(credentials, request)`; a user object signs in, `null`/`false` is
+ * `CredentialsSignin` (401), a thrown {@link CredentialsSignin} shows its message, and anything
+ * else thrown is a server fault that is logged and shown generically. Attempts are rate limited
+ * per identifier and per client address before `authorize` runs.
+ */
+import { CredentialsSignin } from "../../errors.js";
+import { signInPage } from "../../pages/signin-page.js";
+import type { AuthorizeRequest, User } from "../../types.js";
+import type { ResolvedCredentialsProvider } from "../config/resolved-config.js";
+import { issueCsrf, readCsrfCookie } from "../csrf.js";
+import { isPlainObject } from "../encoding.js";
+import { jsonResponse, redirectResponse } from "../http/respond.js";
+import { safeCallbackParam, signInPageUrl, customPage } from "../http/navigation.js";
+import type { RequestState } from "../http/request-state.js";
+import type { Body } from "../http/read-body.js";
+import { checkSignInLimits, resetIdentifierLimit } from "../rate-limit.js";
+import { completeSignIn } from "./complete-sign-in.js";
+
+const RESERVED = new Set(["csrfToken", "callbackUrl", "json", "redirect"]);
+
+/** Handles `POST callback/:id` (and `signin/:id`) for a credentials provider. */
+export async function credentialsSignIn(
+  state: RequestState,
+  provider: ResolvedCredentialsProvider,
+  body: Body,
+  json: boolean,
+): Promise<Response> {
+  const credentials: Record<string, string> = {};
+  for (const [key, value] of Object.entries(body)) {
+    if (key === "csrfToken") continue;
+    if (RESERVED.has(key) && typeof value !== "string") continue;
+    if (typeof value !== "string") {
+      return jsonOrPage(state, provider, body, json, {
+        status: 400,
+        code: "CredentialsSignin",
+        message: `The field "${key.slice(0, 40)}" must be a string.`,
+      });
+    }
+    credentials[key] = value;
+  }
+  const identifier = provider.identifierField === undefined ? undefined : credentials[provider.identifierField];
+
+  const limit = await checkSignInLimits(state, provider.id, identifier);
+  if (limit.limited) {
+    return jsonOrPage(state, provider, body, json, {
+      status: 429,
+      code: "RateLimited",
+      headers: { "Retry-After": String(limit.retryAfter) },
+    });
+  }
+
+  let user: unknown;
+  try {
+    user = await provider.authorize(credentials, authorizeRequest(state, credentials));
+  } catch (error) {
+    if (error instanceof CredentialsSignin) {
+      return jsonOrPage(state, provider, body, json, {
+        status: 401,
+        code: "CredentialsSignin",
+        message: error.message,
+      });
+    }
+    state.config.logger.error("CREDENTIALS_AUTHORIZE_ERROR", { provider: provider.id, error });
+    return jsonOrPage(state, provider, body, json, { status: 500, code: "Callback" });
+  }
+  if (user === null || user === false || user === undefined) {
+    return jsonOrPage(state, provider, body, json, { status: 401, code: "CredentialsSignin" });
+  }
+  if (!isPlainObject(user)) {
+    state.config.logger.error("CREDENTIALS_AUTHORIZE_ERROR", {
+      provider: provider.id,
+      error: new TypeError("`authorize` must return a user object, null or false."),
+    });
+    return jsonOrPage(state, provider, body, json, { status: 500, code: "Callback" });
+  }
+
+  await resetIdentifierLimit(state, provider.id, identifier);
+  const rawId = user.id;
+  const normalized: User = {
+    ...user,
+    id: typeof rawId === "string" || typeof rawId === "number" ? String(rawId) : "",
+  };
+  return completeSignIn(state, {
+    user: normalized,
+    account: { providerAccountId: normalized.id, type: "credentials", provider: provider.id },
+    isNewUser: false,
+    credentials,
+    callbackUrl: body.callbackUrl ?? state.cookies.get(state.cookieNames.callbackUrl.name),
+    json,
+  });
+}
+
+function authorizeRequest(state: RequestState, body: Record<string, string>): AuthorizeRequest {
+  const headers: Record<string, string> = {};
+  state.request.headers.forEach((value, key) => {
+    headers[key] = value;
+  });
+  return {
+    method: state.request.method,
+    headers,
+    query: Object.fromEntries(state.url.searchParams),
+    body,
+    request: state.request,
+  };
+}
+
+interface Failure {
+  status: number;
+  code: string;
+  message?: string;
+  headers?: Record<string, string>;
+}
+
+/**
+ * A failed attempt: `{ url }` with the error for `json=true` callers (next-auth's client reads
+ * `error` from it); for a custom sign-in page a redirect to it; otherwise the built-in page again,
+ * with the error and the non-secret fields filled back in.
+ */
+async function jsonOrPage(
+  state: RequestState,
+  provider: ResolvedCredentialsProvider,
+  body: Body,
+  json: boolean,
+  failure: Failure,
+): Promise<Response> {
+  const callbackUrl = safeCallbackParam(state, body.callbackUrl);
+  const url = signInPageUrl(state, {
+    error: failure.code,
+    ...(failure.code === "CredentialsSignin" ? { provider: provider.id } : {}),
+  });
+  if (json) {
+    return jsonResponse(
+      { url, error: failure.code, ...(failure.message === undefined ? {} : { message: failure.message }) },
+      failure.status,
+      [],
+      failure.headers,
+    );
+  }
+  if (customPage(state, "signIn") !== undefined) {
+    const response = redirectResponse(signInPageUrl(state, { error: failure.code, callbackUrl }));
+    for (const [name, value] of Object.entries(failure.headers ?? {})) response.headers.set(name, value);
+    return response;
+  }
+  const existing = await readCsrfCookie(
+    state.config.csrfKeys,
+    state.cookieNames.csrfToken,
+    state.cookies.get(state.cookieNames.csrfToken.name),
+  );
+  const fresh = existing === null ? await issueCsrf(state.config.csrfKeys, state.cookieNames.csrfToken) : null;
+  const values: Record<string, string> = {};
+  for (const [name, input] of Object.entries(provider.credentials)) {
+    const value = body[name];
+    if (input.type !== "password" && typeof value === "string") values[name] = value.slice(0, 256);
+  }
+  return signInPage({
+    config: state.config,
+    authUrl: state.authUrl,
+    host: new URL(state.origin).host,
+    csrfToken: existing ?? (fresh?.token as string),
+    callbackUrl,
+    error: failure.code,
+    message: failure.message,
+    values,
+    status: failure.status,
+    cookies: fresh === null ? [] : [fresh.cookie],
+    headers: failure.headers ?? {},
+  });
+}

@@ -1,0 +1,123 @@
+/**
+ * The built-in sign-in page: one form per provider, each posting with a CSRF token, so signing
+ * in needs no client JavaScript. Credentials forms are generated from the provider's
+ * `credentials` fields.
+ */
+import type { ResolvedConfig, ResolvedProvider } from "../lib/config/resolved-config.js";
+import type { SetCookie } from "../lib/cookies/set-cookie.js";
+import type { CredentialInput } from "../types.js";
+import { html, type SafeHtml } from "./html.js";
+import { pageResponse } from "./layout.js";
+import { SIGNIN_ERRORS } from "./messages.js";
+
+const INPUT_TYPES = new Set(["text", "email", "password", "tel", "number", "url", "search"]);
+
+/** What the sign-in page shows. */
+export interface SignInPageOptions {
+  config: ResolvedConfig;
+  authUrl: string;
+  host: string;
+  csrfToken: string;
+  callbackUrl: string | undefined;
+  /** A known error code from `?error=` or a failed attempt. */
+  error?: string | undefined;
+  /** A message written for the user (a thrown `CredentialsSignin`), shown instead of the code's text. */
+  message?: string | undefined;
+  /** Field values to put back after a failed attempt (never passwords). */
+  values?: Readonly<Record<string, string>>;
+  status?: number;
+  cookies?: readonly SetCookie[];
+  headers?: Record<string, string>;
+}
+
+/** Renders the sign-in page. */
+export function signInPage(options: SignInPageOptions): Promise<Response> {
+  const { config } = options;
+  const hidden = html`<input type="hidden" name="csrfToken" value="${options.csrfToken}" />${
+      options.callbackUrl === undefined
+        ? null
+        : html`<input type="hidden" name="callbackUrl" value="${options.callbackUrl}" />`
+    }`;
+  const sections = config.providers.map((provider) =>
+    providerForm(provider, options, hidden, config.providers.length === 1),
+  );
+  const alert =
+    options.error === undefined
+      ? null
+      : html`<div class="alert" role="alert">
+          <strong>Couldn't sign you in</strong>${
+            options.message ?? SIGNIN_ERRORS[options.error] ?? SIGNIN_ERRORS.Default
+          }
+        </div>`;
+  const body = html`<h1 id="title">Sign in</h1>
+    <p class="lead">to continue to ${options.host}</p>
+    ${alert}
+    ${
+      sections.length === 0
+        ? html`<p>No sign-in methods are configured. Add a provider to <code>providers</code>.</p>`
+        : sections.map((section, index) =>
+            index === 0
+              ? section
+              : html`<div class="divider" aria-hidden="true">or</div>
+                  ${section}`,
+          )
+    }`;
+  return pageResponse({
+    title: "Sign in",
+    theme: config.theme,
+    body,
+    status: options.status ?? 200,
+    cookies: options.cookies ?? [],
+    headers: options.headers ?? {},
+  });
+}
+
+function providerForm(
+  provider: ResolvedProvider,
+  options: SignInPageOptions,
+  hidden: SafeHtml,
+  only: boolean,
+): SafeHtml {
+  const fields = Object.entries(provider.credentials).map(([name, input]) =>
+    credentialField(provider.id, name, input, options.values?.[name]),
+  );
+  return html`<form method="post" action="${options.authUrl}/callback/${encodeURIComponent(provider.id)}">
+    ${hidden} ${fields}
+    <button type="submit">${only ? "Sign in" : `Sign in with ${provider.name}`}</button>
+  </form>`;
+}
+
+function credentialField(
+  providerId: string,
+  name: string,
+  input: CredentialInput,
+  previous: string | undefined,
+): SafeHtml {
+  const id = `input-${name}-for-${providerId}-provider`;
+  const type = typeof input.type === "string" && INPUT_TYPES.has(input.type) ? input.type : "text";
+  const label = typeof input.label === "string" ? input.label : name;
+  const placeholder = typeof input.placeholder === "string" ? input.placeholder : undefined;
+  const value =
+    type === "password" ? undefined : (previous ?? (typeof input.value === "string" ? input.value : undefined));
+  const autocomplete =
+    typeof input.autocomplete === "string"
+      ? input.autocomplete
+      : type === "password"
+        ? "current-password"
+        : type === "email" || name === "email"
+          ? "email"
+          : name === "username"
+            ? "username"
+            : undefined;
+  return html`<div class="field">
+    <label for="${id}">${label}</label>
+    <input
+      id="${id}"
+      name="${name}"
+      type="${type}"
+      ${placeholder === undefined ? null : html` placeholder="${placeholder}"`}${
+        value === undefined ? null : html` value="${value}"`
+      }${autocomplete === undefined ? null : html` autocomplete="${autocomplete}"`}${input.required === false ? null : html` required`}
+    />
+  </div>`;
+}

@@ -1,0 +1,319 @@
+/**
+ * Public types of @gatehouse/core. Names and shapes follow next-auth v4 so existing options
+ * objects type-check unchanged; what Gatehouse adds is marked "Gatehouse:".
+ */
+import type { EphemeralStore } from "./lib/store/ephemeral-store.js";
+
+/** A value or a promise of it. */
+export type Awaitable<T> = T | PromiseLike<T>;
+
+/** The user as a provider or `authorize()` returns it. */
+export interface User {
+  id: string;
+  name?: string | null;
+  email?: string | null;
+  image?: string | null;
+  [key: string]: unknown;
+}
+
+/** The session object returned by `GET /session`, `useSession()` and `getServerSession()`. */
+export interface Session {
+  user?: {
+    /** Gatehouse: the user's id (the token's `sub`), present without a `session` callback. */
+    id?: string;
+    name?: string | null;
+    email?: string | null;
+    image?: string | null;
+    [key: string]: unknown;
+  };
+  /** When the session expires, as an ISO 8601 string. */
+  expires: string;
+  [key: string]: unknown;
+}
+
+/** The decoded session token (JWT strategy). */
+export interface JWT {
+  name?: string | null;
+  email?: string | null;
+  picture?: string | null;
+  sub?: string;
+  iat?: number;
+  exp?: number;
+  jti?: string;
+  [claim: string]: unknown;
+}
+
+/** The kinds of provider. */
+export type ProviderType = "oauth" | "oidc" | "email" | "credentials";
+
+/** What a sign-in was made with (next-auth v4 `Account`). */
+export interface Account {
+  providerAccountId: string;
+  userId?: string;
+  provider: string;
+  type: ProviderType;
+  access_token?: string;
+  token_type?: string;
+  id_token?: string;
+  refresh_token?: string;
+  scope?: string;
+  expires_at?: number;
+  session_state?: string;
+  [key: string]: unknown;
+}
+
+/** The profile an OAuth provider returned. */
+export interface Profile {
+  sub?: string;
+  name?: string;
+  email?: string;
+  image?: string;
+  [claim: string]: unknown;
+}
+
+/** One field of a credentials form; rendered as an `<input>` on the built-in sign-in page. */
+export interface CredentialInput {
+  label?: string;
+  type?: string;
+  value?: string;
+  placeholder?: string;
+  [attribute: string]: unknown;
+}
+
+/**
+ * The request as `authorize()` sees it: next-auth v4's plain-object shape, plus the standard
+ * `Request` (its body already read).
+ */
+export interface AuthorizeRequest {
+  method: string;
+  headers: Record<string, string>;
+  query: Record<string, string>;
+  body: Record<string, string>;
+  /** Gatehouse: the incoming request. */
+  request: Request;
+}
+
+/** A credentials provider, as `Credentials({...})` returns it. */
+export interface CredentialsProvider {
+  id: string;
+  name: string;
+  type: "credentials";
+  credentials: Record<string, CredentialInput>;
+  authorize: (
+    credentials: Record<string, string> | undefined,
+    request: AuthorizeRequest,
+  ) => Awaitable<User | null | false>;
+  /** Gatehouse: which field names the account, for rate limiting (default: the first non-password field). */
+  identifierField?: string;
+  [option: string]: unknown;
+}
+
+/** A provider whose protocol arrives in a later release (kept so configs type-check). */
+export interface ExternalProvider {
+  id: string;
+  name: string;
+  type: "oauth" | "oidc" | "email";
+  [option: string]: unknown;
+}
+
+/** Any provider object. */
+export type Provider = CredentialsProvider | ExternalProvider;
+
+/** A provider as accepted in `providers`: the object, or a factory called with no options. */
+export type ProviderInput = Provider | (() => Provider);
+
+/** Cookie attributes (RFC 6265bis). */
+export interface CookieSerializeOptions {
+  domain?: string;
+  expires?: Date;
+  httpOnly?: boolean;
+  maxAge?: number;
+  path?: string;
+  sameSite?: "lax" | "strict" | "none";
+  secure?: boolean;
+}
+
+/** One cookie's name and attributes. */
+export interface CookieOption {
+  name: string;
+  options: CookieSerializeOptions;
+}
+
+/** Every cookie Gatehouse sets. */
+export interface CookiesOptions {
+  sessionToken: CookieOption;
+  callbackUrl: CookieOption;
+  csrfToken: CookieOption;
+  pkceCodeVerifier: CookieOption;
+  state: CookieOption;
+  nonce: CookieOption;
+}
+
+/** next-auth v4 callbacks, called with one object argument. */
+export interface CallbacksOptions {
+  /** Allow (`true`), refuse (`false`) or redirect (a URL) a sign-in. */
+  signIn: (params: {
+    user: User;
+    account: Account | null;
+    profile?: Profile;
+    email?: { verificationRequest?: boolean };
+    credentials?: Record<string, string>;
+  }) => Awaitable<boolean | string>;
+  /** Where to go after sign-in or sign-out; the result is checked against the base URL's origin. */
+  redirect: (params: { url: string; baseUrl: string }) => Awaitable<string>;
+  /** Shapes the session sent to the client. */
+  session: (params: {
+    session: Session;
+    token: JWT;
+    user?: User;
+    newSession?: unknown;
+    trigger?: "update";
+  }) => Awaitable<Session>;
+  /** Shapes the session token; return `null` to end the session. */
+  jwt: (params: {
+    token: JWT;
+    user?: User;
+    account?: Account | null;
+    profile?: Profile;
+    trigger?: "signIn" | "signUp" | "update";
+    isNewUser?: boolean;
+    session?: unknown;
+  }) => Awaitable<JWT | null>;
+}
+
+/** next-auth v4 events: called after the fact; a failing event is logged, never fatal. */
+export interface EventCallbacks {
+  signIn: (message: { user: User; account: Account | null; profile?: Profile; isNewUser?: boolean }) => Awaitable<void>;
+  signOut: (message: { token: JWT | null; session?: unknown }) => Awaitable<void>;
+  createUser: (message: { user: User }) => Awaitable<void>;
+  updateUser: (message: { user: User }) => Awaitable<void>;
+  linkAccount: (message: { user: User; account: Account; profile?: Profile }) => Awaitable<void>;
+  session: (message: { session: Session; token: JWT }) => Awaitable<void>;
+}
+
+/** next-auth v4 logger. Metadata never contains secrets or tokens. */
+export interface LoggerInstance {
+  warn: (code: string, message?: string) => void;
+  error: (code: string, metadata: unknown) => void;
+  debug: (code: string, metadata?: unknown) => void;
+}
+
+/** Look of the built-in pages. */
+export interface Theme {
+  /** @default "auto" */
+  colorScheme?: "auto" | "dark" | "light";
+  /** An image URL (https or a path) shown above the card. */
+  logo?: string;
+  /** A CSS color for buttons and links (`#rgb`, `#rrggbb`, `rgb()`, `hsl()` or a name). */
+  brandColor?: string;
+  /** Text color on brand-colored buttons. */
+  buttonText?: string;
+}
+
+/** Custom pages that replace the built-in ones. */
+export interface PagesOptions {
+  signIn?: string;
+  signOut?: string;
+  error?: string;
+  verifyRequest?: string;
+  newUser?: string;
+}
+
+/** One rate limit: at most `max` attempts per `windowSeconds`. */
+export interface RateLimit {
+  max: number;
+  windowSeconds: number;
+}
+
+/** Gatehouse: sign-in rate limits (credentials and email). */
+export interface RateLimitOptions {
+  /** Per account identifier (an email or username). @default { max: 10, windowSeconds: 900 } */
+  perIdentifier?: RateLimit | false;
+  /** Per client address. @default { max: 100, windowSeconds: 900 } */
+  perAddress?: RateLimit | false;
+}
+
+/** Session options. */
+export interface SessionOptions {
+  /** @default "jwt" (and "database" once an adapter is configured) */
+  strategy?: "jwt" | "database";
+  /** Seconds until an idle session expires. @default 2592000 (30 days) */
+  maxAge?: number;
+  /** Seconds between re-issues of the session cookie (sliding expiry). @default 86400 (24 hours) */
+  updateAge?: number;
+  /** Database strategy: makes the session token. */
+  generateSessionToken?: () => string;
+  /** Gatehouse: the most bytes the session cookies may take in total. @default 7168 */
+  maxCookieBytes?: number;
+}
+
+/** Parameters of `jwt.encode`. */
+export interface JWTEncodeParams {
+  token?: JWT;
+  secret: string | string[];
+  /** Seconds until expiry. @default 2592000 */
+  maxAge?: number;
+  /** The purpose (Gatehouse passes the cookie name). @default "" */
+  salt?: string;
+}
+
+/** Parameters of `jwt.decode`. */
+export interface JWTDecodeParams {
+  token: string | undefined | null;
+  secret: string | string[];
+  /** @default "" */
+  salt?: string;
+}
+
+/** JWT options. */
+export interface JWTOptions {
+  /** @deprecated use the top-level `secret`. */
+  secret?: string;
+  /** Seconds; defaults to `session.maxAge`. */
+  maxAge?: number;
+  encode?: (params: JWTEncodeParams) => Awaitable<string>;
+  decode?: (params: JWTDecodeParams) => Awaitable<JWT | null>;
+}
+
+/**
+ * Everything you can configure. Every option has a default in `DEFAULTS`
+ * (`lib/config/defaults.ts`); only `providers` is required, and `secret` in production.
+ */
+export interface AuthConfig {
+  providers: ProviderInput[];
+  /** Encrypts tokens and signs CSRF tokens. An array rotates: the first encrypts, all decrypt. */
+  secret?: string | string[];
+  /** The app's public URL (next-auth's `NEXTAUTH_URL`). A path in it becomes `basePath`. */
+  url?: string | URL;
+  /** Where the auth routes live. @default "/api/auth" */
+  basePath?: string;
+  /** Take the URL from `Host`/`X-Forwarded-*` headers (only behind a proxy that sets them). @default false */
+  trustHost?: boolean;
+  /** Relaxes what only matters in production (a missing secret or URL). @default "production" */
+  environment?: "development" | "production" | "test";
+  session?: SessionOptions;
+  jwt?: JWTOptions;
+  pages?: PagesOptions;
+  callbacks?: Partial<CallbacksOptions>;
+  events?: Partial<EventCallbacks>;
+  theme?: Theme;
+  debug?: boolean;
+  logger?: Partial<LoggerInstance>;
+  /** @default true when the URL is https */
+  useSecureCookies?: boolean;
+  cookies?: Partial<CookiesOptions>;
+  /** Gatehouse: the cookie-name family. @default "next-auth" */
+  cookiePrefix?: string;
+  /** Gatehouse: sign-in rate limits, or `false` to turn them off. */
+  rateLimit?: RateLimitOptions | false;
+  /** Gatehouse: where rate-limit counters and revoked token ids live. @default in memory */
+  store?: EphemeralStore;
+  /** Gatehouse: the clock, in milliseconds. @default Date.now */
+  now?: () => number;
+}
+
+/** What an integration knows about a request beyond the `Request` itself. */
+export interface RequestContext {
+  /** The client's address from the socket, when the integration has it. */
+  clientAddress?: string;
+}

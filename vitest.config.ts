@@ -1,0 +1,24 @@
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+
+const crypto = (impl: "node" | "web") => ({
+  find: /^#crypto$/,
+  replacement: fileURLToPath(new URL(`./packages/core/src/lib/crypto/${impl}.ts`, import.meta.url)),
+});
+
+// The core suite runs twice: on the node:crypto fast path and on WebCrypto, which is what Edge
+// and browsers run. Both must give the same answers.
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        resolve: { alias: [crypto("node")] },
+        test: { name: "core:node", include: ["packages/core/test/**/*.test.ts"] },
+      },
+      {
+        resolve: { alias: [crypto("web")] },
+        test: { name: "core:web", include: ["packages/core/test/**/*.test.ts"] },
+      },
+    ],
+  },
+});
