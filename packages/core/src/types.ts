@@ -124,13 +124,13 @@ export type ProviderInput = Provider | (() => Provider);
 
 /** Cookie attributes (RFC 6265bis). */
 export interface CookieSerializeOptions {
-  domain?: string;
-  expires?: Date;
-  httpOnly?: boolean;
-  maxAge?: number;
-  path?: string;
-  sameSite?: "lax" | "strict" | "none";
-  secure?: boolean;
+  domain?: string | undefined;
+  expires?: Date | undefined;
+  httpOnly?: boolean | undefined;
+  maxAge?: number | undefined;
+  path?: string | undefined;
+  sameSite?: "lax" | "strict" | "none" | undefined;
+  secure?: boolean | undefined;
 }
 
 /** One cookie's name and attributes. */
@@ -201,22 +201,22 @@ export interface LoggerInstance {
 /** Look of the built-in pages. */
 export interface Theme {
   /** @default "auto" */
-  colorScheme?: "auto" | "dark" | "light";
+  colorScheme?: "auto" | "dark" | "light" | undefined;
   /** An image URL (https or a path) shown above the card. */
-  logo?: string;
+  logo?: string | undefined;
   /** A CSS color for buttons and links (`#rgb`, `#rrggbb`, `rgb()`, `hsl()` or a name). */
-  brandColor?: string;
+  brandColor?: string | undefined;
   /** Text color on brand-colored buttons. */
-  buttonText?: string;
+  buttonText?: string | undefined;
 }
 
 /** Custom pages that replace the built-in ones. */
 export interface PagesOptions {
-  signIn?: string;
-  signOut?: string;
-  error?: string;
-  verifyRequest?: string;
-  newUser?: string;
+  signIn?: string | undefined;
+  signOut?: string | undefined;
+  error?: string | undefined;
+  verifyRequest?: string | undefined;
+  newUser?: string | undefined;
 }
 
 /** One rate limit: at most `max` attempts per `windowSeconds`. */
@@ -228,33 +228,33 @@ export interface RateLimit {
 /** Gatehouse: sign-in rate limits (credentials and email). */
 export interface RateLimitOptions {
   /** Per account identifier (an email or username). @default { max: 10, windowSeconds: 900 } */
-  perIdentifier?: RateLimit | false;
+  perIdentifier?: RateLimit | false | undefined;
   /** Per client address. @default { max: 100, windowSeconds: 900 } */
-  perAddress?: RateLimit | false;
+  perAddress?: RateLimit | false | undefined;
 }
 
 /** Session options. */
 export interface SessionOptions {
   /** @default "jwt" (and "database" once an adapter is configured) */
-  strategy?: "jwt" | "database";
+  strategy?: "jwt" | "database" | undefined;
   /** Seconds until an idle session expires. @default 2592000 (30 days) */
-  maxAge?: number;
+  maxAge?: number | undefined;
   /** Seconds between re-issues of the session cookie (sliding expiry). @default 86400 (24 hours) */
-  updateAge?: number;
+  updateAge?: number | undefined;
   /** Database strategy: makes the session token. */
-  generateSessionToken?: () => string;
+  generateSessionToken?: (() => string) | undefined;
   /** Gatehouse: the most bytes the session cookies may take in total. @default 7168 */
-  maxCookieBytes?: number;
+  maxCookieBytes?: number | undefined;
 }
 
 /** Parameters of `jwt.encode`. */
 export interface JWTEncodeParams {
-  token?: JWT;
+  token?: JWT | undefined;
   secret: string | string[];
   /** Seconds until expiry. @default 2592000 */
-  maxAge?: number;
+  maxAge?: number | undefined;
   /** The purpose (Gatehouse passes the cookie name). @default "" */
-  salt?: string;
+  salt?: string | undefined;
 }
 
 /** Parameters of `jwt.decode`. */
@@ -262,17 +262,17 @@ export interface JWTDecodeParams {
   token: string | undefined | null;
   secret: string | string[];
   /** @default "" */
-  salt?: string;
+  salt?: string | undefined;
 }
 
 /** JWT options. */
 export interface JWTOptions {
   /** @deprecated use the top-level `secret`. */
-  secret?: string;
+  secret?: string | undefined;
   /** Seconds; defaults to `session.maxAge`. */
-  maxAge?: number;
-  encode?: (params: JWTEncodeParams) => Awaitable<string>;
-  decode?: (params: JWTDecodeParams) => Awaitable<JWT | null>;
+  maxAge?: number | undefined;
+  encode?: ((params: JWTEncodeParams) => Awaitable<string>) | undefined;
+  decode?: ((params: JWTDecodeParams) => Awaitable<JWT | null>) | undefined;
 }
 
 /**
@@ -282,38 +282,38 @@ export interface JWTOptions {
 export interface AuthConfig {
   providers: ProviderInput[];
   /** Encrypts tokens and signs CSRF tokens. An array rotates: the first encrypts, all decrypt. */
-  secret?: string | string[];
+  secret?: string | string[] | undefined;
   /** The app's public URL (next-auth's `NEXTAUTH_URL`). A path in it becomes `basePath`. */
-  url?: string | URL;
+  url?: string | URL | undefined;
   /** Where the auth routes live. @default "/api/auth" */
-  basePath?: string;
+  basePath?: string | undefined;
   /** Take the URL from `Host`/`X-Forwarded-*` headers (only behind a proxy that sets them). @default false */
-  trustHost?: boolean;
+  trustHost?: boolean | undefined;
   /** Relaxes what only matters in production (a missing secret or URL). @default "production" */
-  environment?: "development" | "production" | "test";
-  session?: SessionOptions;
-  jwt?: JWTOptions;
-  pages?: PagesOptions;
-  callbacks?: Partial<CallbacksOptions>;
-  events?: Partial<EventCallbacks>;
-  theme?: Theme;
-  debug?: boolean;
-  logger?: Partial<LoggerInstance>;
+  environment?: "development" | "production" | "test" | undefined;
+  session?: SessionOptions | undefined;
+  jwt?: JWTOptions | undefined;
+  pages?: PagesOptions | undefined;
+  callbacks?: Partial<CallbacksOptions> | undefined;
+  events?: Partial<EventCallbacks> | undefined;
+  theme?: Theme | undefined;
+  debug?: boolean | undefined;
+  logger?: Partial<LoggerInstance> | undefined;
   /** @default true when the URL is https */
-  useSecureCookies?: boolean;
-  cookies?: Partial<CookiesOptions>;
+  useSecureCookies?: boolean | undefined;
+  cookies?: Partial<CookiesOptions> | undefined;
   /** Gatehouse: the cookie-name family. @default "next-auth" */
-  cookiePrefix?: string;
+  cookiePrefix?: string | undefined;
   /** Gatehouse: sign-in rate limits, or `false` to turn them off. */
-  rateLimit?: RateLimitOptions | false;
+  rateLimit?: RateLimitOptions | false | undefined;
   /** Gatehouse: where rate-limit counters and revoked token ids live. @default in memory */
-  store?: EphemeralStore;
+  store?: EphemeralStore | undefined;
   /** Gatehouse: the clock, in milliseconds. @default Date.now */
-  now?: () => number;
+  now?: (() => number) | undefined;
 }
 
 /** What an integration knows about a request beyond the `Request` itself. */
 export interface RequestContext {
   /** The client's address from the socket, when the integration has it. */
-  clientAddress?: string;
+  clientAddress?: string | undefined;
 }

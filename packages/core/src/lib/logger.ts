@@ -14,6 +14,10 @@ export function redact(value: unknown, depth = 0): unknown {
     const out: Record<string, unknown> = { name: value.name, message: value.message };
     if ("code" in value && isErrorCode("code", value.code)) out.code = value.code;
     if (value.cause !== undefined && depth < MAX_DEPTH) out.cause = redact(value.cause, depth + 1);
+    for (const [key, item] of Object.entries(value)) {
+      if (key in out) continue;
+      out[key] = SENSITIVE.test(key) && !isErrorCode(key, item) ? "[redacted]" : redact(item, depth + 1);
+    }
     return out;
   }
   if (typeof value !== "object" || value === null) return value;

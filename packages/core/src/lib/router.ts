@@ -85,6 +85,7 @@ export async function handleRequest(
     return jsonResponse({ error: "BadRequest", message: "The forwarded Host header is not a valid host." }, 400);
   const state = createRequestState(config, request, url, origin, context);
   const { route } = found;
+  config.logger.debug("REQUEST", { method: request.method, action: found.action, provider: found.providerId });
 
   const method = request.method === "HEAD" ? "GET" : request.method;
   const handler = method === "GET" ? route.GET : method === "POST" ? route.POST : undefined;

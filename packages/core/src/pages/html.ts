@@ -33,3 +33,13 @@ export function html(strings: TemplateStringsArray, ...values: Part[]): SafeHtml
   for (let i = 0; i < values.length; i++) out += render(values[i]) + (strings[i + 1] ?? "");
   return new SafeHtml(out);
 }
+
+/** Renders ` name="value"` pairs; `true` gives a bare attribute, `undefined`/`false` nothing. */
+export function attributes(values: Readonly<Record<string, string | boolean | undefined>>): SafeHtml {
+  let out = "";
+  for (const [name, value] of Object.entries(values)) {
+    if (value === undefined || value === false) continue;
+    out += value === true ? ` ${name}` : ` ${name}="${escapeHtml(value)}"`;
+  }
+  return new SafeHtml(out);
+}

@@ -56,9 +56,7 @@ export async function pageResponse(options: PageOptions): Promise<Response> {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="robots" content="noindex" />
         <title>${options.title}</title>
-        <style>
-          ${new SafeHtml(css)}
-        </style>
+        <style>${new SafeHtml(css)}</style>
       </head>
       <body>
         <main class="page">

@@ -56,7 +56,7 @@ export const ERROR_PAGES: Readonly<Record<string, ErrorPageText>> = Object.freez
     message: "For your security the request was not carried out. Go back and try again.",
   },
   Default: {
-    status: 400,
+    status: 200,
     heading: "Something went wrong",
     message: "We couldn't complete that request.",
   },

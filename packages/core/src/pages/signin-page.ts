@@ -6,7 +6,7 @@
 import type { ResolvedConfig, ResolvedProvider } from "../lib/config/resolved-config.js";
 import type { SetCookie } from "../lib/cookies/set-cookie.js";
 import type { CredentialInput } from "../types.js";
-import { html, type SafeHtml } from "./html.js";
+import { attributes, html, type SafeHtml } from "./html.js";
 import { pageResponse } from "./layout.js";
 import { SIGNIN_ERRORS } from "./messages.js";
 
@@ -34,10 +34,10 @@ export interface SignInPageOptions {
 export function signInPage(options: SignInPageOptions): Promise<Response> {
   const { config } = options;
   const hidden = html`<input type="hidden" name="csrfToken" value="${options.csrfToken}" />${
-      options.callbackUrl === undefined
-        ? null
-        : html`<input type="hidden" name="callbackUrl" value="${options.callbackUrl}" />`
-    }`;
+    options.callbackUrl === undefined
+      ? null
+      : html`<input type="hidden" name="callbackUrl" value="${options.callbackUrl}" />`
+  }`;
   const sections = config.providers.map((provider) =>
     providerForm(provider, options, hidden, config.providers.length === 1),
   );
@@ -109,15 +109,14 @@ function credentialField(
           : name === "username"
             ? "username"
             : undefined;
-  return html`<div class="field">
-    <label for="${id}">${label}</label>
-    <input
-      id="${id}"
-      name="${name}"
-      type="${type}"
-      ${placeholder === undefined ? null : html` placeholder="${placeholder}"`}${
-        value === undefined ? null : html` value="${value}"`
-      }${autocomplete === undefined ? null : html` autocomplete="${autocomplete}"`}${input.required === false ? null : html` required`}
-    />
-  </div>`;
+  const attrs = attributes({
+    id,
+    name,
+    type,
+    placeholder,
+    value,
+    autocomplete,
+    required: input.required !== false,
+  });
+  return html`<div class="field"><label for="${id}">${label}</label><input${attrs} /></div>`;
 }

@@ -14,7 +14,7 @@ import type { RequestState } from "./request-state.js";
 export async function resolveRedirect(state: RequestState, target: unknown): Promise<string> {
   const url = typeof target === "string" && target.length > 0 ? target : state.origin;
   const result = await runCallback("redirect", () => state.config.callbacks.redirect({ url, baseUrl: state.origin }));
-  return safeRedirect(result, state.origin) ?? state.origin;
+  return safeRedirect(result, state.origin) ?? `${state.origin}/`;
 }
 
 /** A `callbackUrl` parameter if it is safe, else `undefined` (it is then dropped, not repaired). */

@@ -145,8 +145,12 @@ export async function resolveSession(state: RequestState, update?: { newSession:
   let cookies: SetCookie[] = [];
   let expires = typeof token.exp === "number" ? token.exp * 1000 : state.nowMs + config.jwt.maxAge * 1000;
   if (stored.reissue || changed) {
+    config.logger.debug("SESSION_REISSUE", {
+      reason: stored.reissue ? "age, rotation or migration" : "token changed",
+      token,
+    });
     cookies = await writeSessionCookies(state, token, stored.read.names);
-    expires = state.nowMs + config.jwt.maxAge * 1000;
+    expires = (Math.floor(state.nowMs / 1000) + config.jwt.maxAge) * 1000;
   }
   const base = defaultSession(token, expires);
   // A JavaScript `session` callback may return nothing; that reads as signed out.

@@ -51,6 +51,7 @@ export async function credentialsSignIn(
     });
   }
 
+  state.config.logger.debug("CREDENTIALS_AUTHORIZE", { provider: provider.id, credentials });
   let user: unknown;
   try {
     user = await provider.authorize(credentials, authorizeRequest(state, credentials));

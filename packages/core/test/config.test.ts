@@ -1,0 +1,150 @@
+import { describe, expect, it } from "vitest";
+import { AuthError, ConfigError, createAuth, type AuthConfig } from "../src/index.js";
+import Credentials from "../src/providers/credentials.js";
+import { SECRET, get, passwordProvider, recordingLogger } from "./helpers.js";
+
+function configError(config: unknown): ConfigError {
+  try {
+    createAuth(config as AuthConfig);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    expect(error).toBeInstanceOf(AuthError);
+    return error as ConfigError;
+  }
+  throw new Error("expected a ConfigError");
+}
+
+const base = { secret: SECRET, url: "https://example.com", providers: [passwordProvider()] };
+
+describe("configuration errors name the option to change", () => {
+  it.each<[string, unknown, string, RegExp]>([
+    ["no secret in production", { ...base, secret: undefined }, "MissingSecret", /NEXTAUTH_SECRET or AUTH_SECRET/],
+    ["a short secret in production", { ...base, secret: "short" }, "InvalidSecret", /at least 16/],
+    ["an empty secret in a list", { ...base, secret: [SECRET, ""] }, "InvalidSecret", /secret`\[1\]/],
+    ["no URL in production", { ...base, url: undefined }, "MissingUrl", /NEXTAUTH_URL or AUTH_URL.*trustHost/],
+    ["an invalid URL", { ...base, url: "not a url" }, "InvalidUrl", /`url`/],
+    ["a non-http URL", { ...base, url: "ftp://example.com" }, "InvalidUrl", /https:\/\//],
+    ["a URL with credentials", { ...base, url: "https://u:p@example.com" }, "InvalidUrl", /user name/],
+    ["an invalid basePath", { ...base, basePath: "api/auth" }, "InvalidBasePath", /basePath/],
+    ["a basePath with ..", { ...base, basePath: "/api/../auth" }, "InvalidBasePath", /basePath/],
+    ["a basePath with a query", { ...base, basePath: "/api/auth?x" }, "InvalidBasePath", /basePath/],
+    [
+      "an unknown provider type",
+      { ...base, providers: [{ id: "x", type: "saml" }] },
+      "UnknownProviderType",
+      /"oauth", "oidc", "email" or "credentials"/,
+    ],
+    [
+      "credentials without authorize",
+      { ...base, providers: [{ id: "c", type: "credentials" }] },
+      "MissingAuthorize",
+      /authorize/,
+    ],
+    [
+      "duplicate provider ids",
+      { ...base, providers: [passwordProvider(), passwordProvider()] },
+      "DuplicateProviderId",
+      /different `id`/,
+    ],
+    [
+      "a provider id unsafe in URLs",
+      { ...base, providers: [{ ...passwordProvider(), id: "a/b" }] },
+      "InvalidProvider",
+      /providers\[0\]\.id/,
+    ],
+    ["providers not an array", { ...base, providers: {} }, "InvalidProvider", /must be an array/],
+    ["a non-function callback", { ...base, callbacks: { jwt: "x" } }, "InvalidOption", /callbacks\.jwt/],
+    ["a bad session.maxAge", { ...base, session: { maxAge: -1 } }, "InvalidOption", /session\.maxAge/],
+    [
+      "database sessions without an adapter",
+      { ...base, session: { strategy: "database" } },
+      "InvalidOption",
+      /adapter/,
+    ],
+    [
+      "a CSS-injecting brand color",
+      { ...base, theme: { brandColor: "red;}body{display:none" } },
+      "InvalidOption",
+      /theme\.brandColor/,
+    ],
+    ["a javascript: logo", { ...base, theme: { logo: "javascript:alert(1)" } }, "InvalidOption", /theme\.logo/],
+    ["a relative custom page", { ...base, pages: { signIn: "login" } }, "InvalidOption", /pages\.signIn/],
+    [
+      "a bad rate limit",
+      { ...base, rateLimit: { perIdentifier: { max: 0, windowSeconds: 60 } } },
+      "InvalidOption",
+      /rateLimit\.perIdentifier/,
+    ],
+  ])("%s", (_name, config, code, message) => {
+    const error = configError(config);
+    expect(error.code).toBe(code);
+    expect(error.message).toMatch(message);
+  });
+
+  it("refuses providers of types this version does not implement yet, saying so", () => {
+    const error = configError({ ...base, providers: [{ id: "google", type: "oidc" }] });
+    expect(error.code).toBe("InvalidProvider");
+    expect(error.message).toMatch(/does not support yet/);
+  });
+});
+
+describe("configuration is resolved once", () => {
+  it("never mutates the user's options", async () => {
+    const options = {
+      ...base,
+      session: { maxAge: 100 },
+      callbacks: { jwt: ({ token }: { token: object }) => token },
+      providers: [Credentials({ credentials: { email: {} }, authorize: () => null })],
+    };
+    const snapshot = JSON.stringify(options);
+    const frozen = Object.freeze({ ...options, session: Object.freeze({ ...options.session }) });
+    const auth = createAuth(frozen as AuthConfig);
+    await get(auth, "https://example.com/api/auth/session");
+    expect(JSON.stringify(options)).toBe(snapshot);
+    expect(Object.isFrozen(auth.config)).toBe(true);
+  });
+
+  it("fills every default", () => {
+    const { config } = createAuth(base);
+    expect(config.basePath).toBe("/api/auth");
+    expect(config.session).toEqual({ strategy: "jwt", maxAge: 2592000, updateAge: 86400, maxCookieBytes: 7168 });
+    expect(config.jwt.maxAge).toBe(2592000);
+    expect(config.theme).toMatchObject({ colorScheme: "auto" });
+    expect(config.rateLimit).toEqual({
+      perIdentifier: { max: 10, windowSeconds: 900 },
+      perAddress: { max: 100, windowSeconds: 900 },
+    });
+    expect(config.cookies.secure.sessionToken.name).toBe("__Secure-next-auth.session-token");
+    expect(config.cookies.insecure.csrfToken.name).toBe("next-auth.csrf-token");
+  });
+
+  it("accepts next-auth's deprecated jwt.secret", () => {
+    // eslint-disable-next-line @typescript-eslint/no-deprecated -- the point of the test
+    expect(() => createAuth({ ...base, secret: undefined, jwt: { secret: SECRET } })).not.toThrow();
+  });
+});
+
+describe("development without a secret", () => {
+  it("derives a stable development secret and warns once", async () => {
+    const { logger, lines } = recordingLogger();
+    const config = { providers: [passwordProvider()], environment: "development" as const, logger };
+    const first = createAuth(config);
+    const second = createAuth({ ...config });
+    expect(lines.filter(([, code]) => code === "NO_SECRET")).toHaveLength(2);
+    expect(first.config.secrets).toEqual(second.config.secrets);
+    // Without a URL, development takes the origin from the request.
+    const response = await get(first, "http://localhost:4000/api/auth/providers");
+    expect(JSON.stringify(await response.json())).toContain("http://localhost:4000/api/auth/signin/credentials");
+    await get(first, "http://localhost:4000/api/auth/session");
+    expect(lines.filter(([, code]) => code === "NO_SECRET")).toHaveLength(2);
+  });
+
+  it("keeps sessions across restarts with the derived secret", async () => {
+    const { logger } = recordingLogger();
+    const make = () =>
+      createAuth({ providers: [passwordProvider()], environment: "development", logger, url: "http://localhost:3000" });
+    const { signIn, session } = await import("./helpers.js");
+    const { jar } = await signIn(make());
+    expect(await session(make(), jar)).toMatchObject({ user: { id: "1" } });
+  });
+});

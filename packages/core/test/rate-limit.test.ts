@@ -1,0 +1,147 @@
+import { describe, expect, it } from "vitest";
+import { MemoryStore, type AuthConfig } from "../src/index.js";
+import { Jar, csrf, makeAuth, postForm, recordingLogger } from "./helpers.js";
+
+function clock() {
+  let t = Date.now();
+  return { now: () => t, advance: (seconds: number) => (t += seconds * 1000) };
+}
+
+async function attempt(
+  auth: ReturnType<typeof makeAuth>,
+  email: string,
+  password: string,
+  headers: Record<string, string> = {},
+  context?: { clientAddress: string },
+) {
+  const jar = new Jar();
+  const csrfToken = await csrf(auth, jar);
+  if (context === undefined) {
+    return postForm(auth, "/callback/credentials", { csrfToken, email, password, json: "true" }, jar, headers);
+  }
+  return auth(
+    new Request("http://localhost:3000/api/auth/callback/credentials", {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar.header(), ...headers },
+      body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
+    }),
+    context,
+  );
+}
+
+function limited(overrides: Partial<AuthConfig> & { now: () => number }) {
+  return makeAuth({
+    rateLimit: { perIdentifier: { max: 3, windowSeconds: 60 }, perAddress: { max: 5, windowSeconds: 60 } },
+    ...overrides,
+  });
+}
+
+describe("sign-in rate limits", () => {
+  it("limits attempts per identifier with 429 and Retry-After, and resets after the window", async () => {
+    const time = clock();
+    const auth = limited({ now: time.now });
+    for (let i = 0; i < 3; i++) expect((await attempt(auth, "ada@example.com", "wrong")).status).toBe(401);
+    const blocked = await attempt(auth, "ada@example.com", "correct horse");
+    expect(blocked.status).toBe(429);
+    expect(blocked.headers.get("retry-after")).toBe("60");
+    expect(await blocked.json()).toMatchObject({ error: "RateLimited" });
+    expect(blocked.headers.getSetCookie()).toEqual([]);
+
+    // Case and width variants name the same account.
+    expect((await attempt(auth, "ADA@EXAMPLE.COM", "x")).status).toBe(429);
+    // Other accounts are unaffected.
+    expect((await attempt(auth, "bob@example.com", "hunter2hunter2")).status).toBe(200);
+
+    time.advance(30);
+    expect((await attempt(auth, "ada@example.com", "correct horse")).headers.get("retry-after")).toBe("30");
+    time.advance(31);
+    expect((await attempt(auth, "ada@example.com", "correct horse")).status).toBe(200);
+  });
+
+  it("clears an identifier's count after a successful sign-in", async () => {
+    const auth = limited({ now: clock().now });
+    expect((await attempt(auth, "ada@example.com", "wrong")).status).toBe(401);
+    expect((await attempt(auth, "ada@example.com", "wrong")).status).toBe(401);
+    expect((await attempt(auth, "ada@example.com", "correct horse")).status).toBe(200);
+    for (let i = 0; i < 3; i++) expect((await attempt(auth, "ada@example.com", "wrong")).status).toBe(401);
+  });
+
+  it("limits per client address from the integration's socket address", async () => {
+    const auth = limited({ now: clock().now });
+    const from = { clientAddress: "203.0.113.7" };
+    for (let i = 0; i < 5; i++) expect((await attempt(auth, `user${i}@example.com`, "x", {}, from)).status).toBe(401);
+    expect((await attempt(auth, "other@example.com", "x", {}, from)).status).toBe(429);
+    expect((await attempt(auth, "other@example.com", "x", {}, { clientAddress: "203.0.113.8" })).status).toBe(401);
+  });
+
+  it("reads X-Forwarded-For only with trustHost", async () => {
+    const untrusted = limited({ now: clock().now });
+    for (let i = 0; i < 7; i++) {
+      const response = await attempt(untrusted, `u${i}@example.com`, "x", { "x-forwarded-for": "198.51.100.1" });
+      expect(response.status).toBe(401);
+    }
+    const trusted = limited({ now: clock().now, trustHost: true, url: undefined });
+    for (let i = 0; i < 5; i++) {
+      await attempt(trusted, `u${i}@example.com`, "x", {
+        "x-forwarded-for": "198.51.100.1, 10.0.0.1",
+        host: "localhost:3000",
+      });
+    }
+    const response = await attempt(trusted, "z@example.com", "x", {
+      "x-forwarded-for": "198.51.100.1",
+      host: "localhost:3000",
+    });
+    expect(response.status).toBe(429);
+  });
+
+  it("re-renders the built-in page with 429 for a form post", async () => {
+    const auth = limited({ now: clock().now });
+    for (let i = 0; i < 3; i++) await attempt(auth, "ada@example.com", "wrong");
+    const jar = new Jar();
+    const csrfToken = await csrf(auth, jar);
+    const response = await postForm(
+      auth,
+      "/callback/credentials",
+      { csrfToken, email: "ada@example.com", password: "x" },
+      jar,
+    );
+    expect(response.status).toBe(429);
+    expect(response.headers.get("retry-after")).toBe("60");
+    expect(await response.text()).toContain("Too many attempts");
+  });
+
+  it("is on by default (10 per identifier) and can be turned off", async () => {
+    const auth = makeAuth();
+    for (let i = 0; i < 10; i++) expect((await attempt(auth, "ada@example.com", "wrong")).status).toBe(401);
+    expect((await attempt(auth, "ada@example.com", "wrong")).status).toBe(429);
+    const off = makeAuth({ rateLimit: false });
+    for (let i = 0; i < 12; i++) expect((await attempt(off, "ada@example.com", "wrong")).status).toBe(401);
+  });
+
+  it("fails closed with 503 when the store is down, without calling authorize", async () => {
+    const store = new MemoryStore();
+    store.hit = () => Promise.reject(new Error("connection refused"));
+    const { logger } = recordingLogger();
+    let called = false;
+    const auth = makeAuth({
+      store,
+      logger,
+      providers: [
+        {
+          id: "credentials",
+          name: "Password",
+          type: "credentials",
+          credentials: { email: {} },
+          authorize: () => {
+            called = true;
+            return { id: "1" };
+          },
+        },
+      ],
+    });
+    const response = await attempt(auth, "ada@example.com", "x");
+    expect(response.status).toBe(503);
+    expect(response.headers.getSetCookie()).toEqual([]);
+    expect(called).toBe(false);
+  });
+});
