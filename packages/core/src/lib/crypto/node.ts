@@ -62,8 +62,21 @@ export function sha256(data: Uint8Array): Promise<Uint8Array> {
   return Promise.resolve(createHash("sha256").update(data).digest());
 }
 
+// CSPRNG output is drawn in 4 KB batches, as Node does for randomUUID(): one getrandom() per
+// batch instead of one per 12-byte IV. Each byte is handed out once, as a copy.
+const POOL_SIZE = 4096;
+let pool = Buffer.alloc(0);
+let poolOffset = 0;
+
 export function randomBytes(n: number): Uint8Array {
-  return randomFillSync(Buffer.allocUnsafe(n));
+  if (n > 256) return randomFillSync(Buffer.alloc(n));
+  if (poolOffset + n > pool.length) {
+    pool = randomFillSync(Buffer.allocUnsafeSlow(POOL_SIZE));
+    poolOffset = 0;
+  }
+  const out = Buffer.from(pool.subarray(poolOffset, poolOffset + n));
+  poolOffset += n;
+  return out;
 }
 
 export function timingSafeEqual(a: Uint8Array, b: Uint8Array): boolean {
