@@ -155,3 +155,39 @@ describe("other built-in pages", () => {
     expect((await get(auth, "/verify-request")).headers.get("location")).toBe("http://localhost:3000/check-email");
   });
 });
+
+describe("sign-in page for every kind of provider", () => {
+  // OAuth and email providers are not configurable yet; the page renders them from descriptors.
+  it("renders OAuth buttons, an email form and credentials forms, in order, each with the CSRF token", async () => {
+    const { signInPage } = await import("../src/pages/signin-page.js");
+    const auth = makeAuth();
+    const response = await signInPage({
+      config: auth.config,
+      authUrl: AUTH,
+      host: "localhost:3000",
+      csrfToken: "tok",
+      callbackUrl: undefined,
+      providers: [
+        { id: "github", name: "GitHub", type: "oauth" },
+        { id: "google", name: "Google", type: "oidc" },
+        { id: "email", name: "Email", type: "email" },
+        { id: "credentials", name: "Password", type: "credentials", credentials: { username: { label: "Username" } } },
+      ],
+    });
+    const html = await response.text();
+    const order = ["signin/github", "signin/google", "signin/email", "callback/credentials"].map((path) =>
+      html.indexOf(`action="${AUTH}/${path}"`),
+    );
+    expect(
+      order.every((index) => index > 0),
+      html,
+    ).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    expect(html).toContain(">Sign in with GitHub</button>");
+    expect(html).toContain('<input id="input-email-for-email-provider" name="email" type="email"');
+    expect(html).toContain('autocomplete="email" required />');
+    expect(html).toContain('autocomplete="username" required />');
+    expect(html.match(/name="csrfToken" value="tok"/g)).toHaveLength(4);
+    expect(html.match(/class="divider"/g)).toHaveLength(3);
+  });
+});

@@ -3,18 +3,29 @@
  * in needs no client JavaScript. Credentials forms are generated from the provider's
  * `credentials` fields.
  */
-import type { ResolvedConfig, ResolvedProvider } from "../lib/config/resolved-config.js";
+import type { ResolvedConfig } from "../lib/config/resolved-config.js";
 import type { SetCookie } from "../lib/cookies/set-cookie.js";
-import type { CredentialInput } from "../types.js";
+import type { CredentialInput, ProviderType } from "../types.js";
 import { attributes, html, type SafeHtml } from "./html.js";
 import { pageResponse } from "./layout.js";
 import { SIGNIN_ERRORS } from "./messages.js";
 
 const INPUT_TYPES = new Set(["text", "email", "password", "tel", "number", "url", "search"]);
 
+/** What the page needs to know about a provider. */
+export interface PageProvider {
+  readonly id: string;
+  readonly name: string;
+  readonly type: ProviderType;
+  /** Credentials providers: the form fields. */
+  readonly credentials?: Readonly<Record<string, CredentialInput>>;
+}
+
 /** What the sign-in page shows. */
 export interface SignInPageOptions {
   config: ResolvedConfig;
+  /** @default config.providers */
+  providers?: readonly PageProvider[];
   authUrl: string;
   host: string;
   csrfToken: string;
@@ -38,9 +49,8 @@ export function signInPage(options: SignInPageOptions): Promise<Response> {
       ? null
       : html`<input type="hidden" name="callbackUrl" value="${options.callbackUrl}" />`
   }`;
-  const sections = config.providers.map((provider) =>
-    providerForm(provider, options, hidden, config.providers.length === 1),
-  );
+  const providers = options.providers ?? config.providers;
+  const sections = providers.map((provider) => providerForm(provider, options, hidden, providers.length === 1));
   const alert =
     options.error === undefined
       ? null
@@ -72,19 +82,26 @@ export function signInPage(options: SignInPageOptions): Promise<Response> {
   });
 }
 
-function providerForm(
-  provider: ResolvedProvider,
-  options: SignInPageOptions,
-  hidden: SafeHtml,
-  only: boolean,
-): SafeHtml {
-  const fields = Object.entries(provider.credentials).map(([name, input]) =>
+function providerForm(provider: PageProvider, options: SignInPageOptions, hidden: SafeHtml, only: boolean): SafeHtml {
+  const id = encodeURIComponent(provider.id);
+  const label =
+    only && provider.type !== "oauth" && provider.type !== "oidc" ? "Sign in" : `Sign in with ${provider.name}`;
+  if (provider.type === "oauth" || provider.type === "oidc") {
+    return html`<form method="post" action="${options.authUrl}/signin/${id}">${hidden}<button type="submit" class="secondary">${label}</button></form>`;
+  }
+  if (provider.type === "email") {
+    const field = credentialField(
+      provider.id,
+      "email",
+      { label: "Email", type: "email", placeholder: "you@example.com" },
+      options.values?.email,
+    );
+    return html`<form method="post" action="${options.authUrl}/signin/${id}">${hidden}${field}<button type="submit">${label}</button></form>`;
+  }
+  const fields = Object.entries(provider.credentials ?? {}).map(([name, input]) =>
     credentialField(provider.id, name, input, options.values?.[name]),
   );
-  return html`<form method="post" action="${options.authUrl}/callback/${encodeURIComponent(provider.id)}">
-    ${hidden} ${fields}
-    <button type="submit">${only ? "Sign in" : `Sign in with ${provider.name}`}</button>
-  </form>`;
+  return html`<form method="post" action="${options.authUrl}/callback/${id}">${hidden}${fields}<button type="submit">${label}</button></form>`;
 }
 
 function credentialField(
