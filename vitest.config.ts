@@ -19,6 +19,9 @@ export default defineConfig({
         resolve: { alias: [crypto("web")] },
         test: { name: "core:web", include: ["packages/core/test/**/*.test.ts"] },
       },
+      {
+        test: { name: "gatehouse", include: ["packages/gatehouse/test/**/*.test.ts"] },
+      },
     ],
   },
 });

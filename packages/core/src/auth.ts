@@ -10,7 +10,7 @@ import type { SetCookie } from "./lib/cookies/set-cookie.js";
 import { createRequestState, requestOrigin } from "./lib/http/request-state.js";
 import { handleRequest } from "./lib/router.js";
 import { resolveSession } from "./lib/session/jwt-session.js";
-import type { AuthConfig, RequestContext, Session } from "./types.js";
+import type { AuthConfig, AuthTypes, RequestContext, Session } from "./types.js";
 
 /** The session for a request, and the cookies to set with whatever response goes out. */
 export interface SessionLookup {
@@ -42,7 +42,7 @@ export interface AuthHandler {
  * export const GET = (req: Request) => auth(req)
  * ```
  */
-export function createAuth(config: AuthConfig): AuthHandler {
+export function createAuth<T extends AuthTypes = AuthTypes>(config: AuthConfig<T>): AuthHandler {
   const resolved = resolveConfig(config);
   const handler = (request: Request, context: RequestContext = {}): Promise<Response> =>
     handleRequest(resolved, request, context);
@@ -70,13 +70,17 @@ export function createAuth(config: AuthConfig): AuthHandler {
   });
 }
 
-const instances = new WeakMap<AuthConfig, AuthHandler>();
+const instances = new WeakMap<object, AuthHandler>();
 
 /**
  * Handles one request with `config`, resolving the config on first use and reusing it for every
  * later call with the same object.
  */
-export function Auth(request: Request, config: AuthConfig, context?: RequestContext): Promise<Response> {
+export function Auth<T extends AuthTypes = AuthTypes>(
+  request: Request,
+  config: AuthConfig<T>,
+  context?: RequestContext,
+): Promise<Response> {
   let auth = instances.get(config);
   if (auth === undefined) {
     auth = createAuth(config);

@@ -19,7 +19,7 @@ export type ConfigErrorCode =
 
 /** Failures while handling one request. */
 export type RequestErrorCode =
-  "CredentialsSignin" | "AccessDenied" | "CallbackError" | "SessionTooLarge" | "StoreError";
+  "CredentialsSignin" | "AccessDenied" | "CallbackError" | "SessionTooLarge" | "StoreError" | "RateLimited";
 
 /** The closed set of error codes. */
 export type AuthErrorCode = ConfigErrorCode | RequestErrorCode;

@@ -119,6 +119,16 @@ export interface ExternalProvider {
 /** Any provider object. */
 export type Provider = CredentialsProvider | ExternalProvider;
 
+/**
+ * The session, user and token types callbacks see. The Next.js package passes its own
+ * (augmentable) interfaces here; core uses the defaults.
+ */
+export interface AuthTypes {
+  session: Session;
+  user: User;
+  jwt: JWT;
+}
+
 /** A provider as accepted in `providers`: the object, or a factory called with no options. */
 export type ProviderInput = Provider | (() => Provider);
 
@@ -150,10 +160,10 @@ export interface CookiesOptions {
 }
 
 /** next-auth v4 callbacks, called with one object argument. */
-export interface CallbacksOptions {
+export interface CallbacksOptions<T extends AuthTypes = AuthTypes> {
   /** Allow (`true`), refuse (`false`) or redirect (a URL) a sign-in. */
   signIn: (params: {
-    user: User;
+    user: T["user"];
     account: Account | null;
     profile?: Profile;
     email?: { verificationRequest?: boolean };
@@ -163,32 +173,37 @@ export interface CallbacksOptions {
   redirect: (params: { url: string; baseUrl: string }) => Awaitable<string>;
   /** Shapes the session sent to the client. */
   session: (params: {
-    session: Session;
-    token: JWT;
-    user?: User;
+    session: T["session"];
+    token: T["jwt"];
+    user?: T["user"];
     newSession?: unknown;
     trigger?: "update";
-  }) => Awaitable<Session>;
+  }) => Awaitable<T["session"]>;
   /** Shapes the session token; return `null` to end the session. */
   jwt: (params: {
-    token: JWT;
-    user?: User;
+    token: T["jwt"];
+    user?: T["user"];
     account?: Account | null;
     profile?: Profile;
     trigger?: "signIn" | "signUp" | "update";
     isNewUser?: boolean;
     session?: unknown;
-  }) => Awaitable<JWT | null>;
+  }) => Awaitable<T["jwt"] | null>;
 }
 
 /** next-auth v4 events: called after the fact; a failing event is logged, never fatal. */
-export interface EventCallbacks {
-  signIn: (message: { user: User; account: Account | null; profile?: Profile; isNewUser?: boolean }) => Awaitable<void>;
-  signOut: (message: { token: JWT | null; session?: unknown }) => Awaitable<void>;
-  createUser: (message: { user: User }) => Awaitable<void>;
-  updateUser: (message: { user: User }) => Awaitable<void>;
-  linkAccount: (message: { user: User; account: Account; profile?: Profile }) => Awaitable<void>;
-  session: (message: { session: Session; token: JWT }) => Awaitable<void>;
+export interface EventCallbacks<T extends AuthTypes = AuthTypes> {
+  signIn: (message: {
+    user: T["user"];
+    account: Account | null;
+    profile?: Profile;
+    isNewUser?: boolean;
+  }) => Awaitable<void>;
+  signOut: (message: { token: T["jwt"] | null; session?: unknown }) => Awaitable<void>;
+  createUser: (message: { user: T["user"] }) => Awaitable<void>;
+  updateUser: (message: { user: T["user"] }) => Awaitable<void>;
+  linkAccount: (message: { user: T["user"]; account: Account; profile?: Profile }) => Awaitable<void>;
+  session: (message: { session: T["session"]; token: T["jwt"] }) => Awaitable<void>;
 }
 
 /** next-auth v4 logger. Metadata never contains secrets or tokens. */
@@ -279,7 +294,7 @@ export interface JWTOptions {
  * Everything you can configure. Every option has a default in `DEFAULTS`
  * (`lib/config/defaults.ts`); only `providers` is required, and `secret` in production.
  */
-export interface AuthConfig {
+export interface AuthConfig<T extends AuthTypes = AuthTypes> {
   providers: ProviderInput[];
   /** Encrypts tokens and signs CSRF tokens. An array rotates: the first encrypts, all decrypt. */
   secret?: string | string[] | undefined;
@@ -294,8 +309,8 @@ export interface AuthConfig {
   session?: SessionOptions | undefined;
   jwt?: JWTOptions | undefined;
   pages?: PagesOptions | undefined;
-  callbacks?: Partial<CallbacksOptions> | undefined;
-  events?: Partial<EventCallbacks> | undefined;
+  callbacks?: Partial<CallbacksOptions<T>> | undefined;
+  events?: Partial<EventCallbacks<T>> | undefined;
   theme?: Theme | undefined;
   debug?: boolean | undefined;
   logger?: Partial<LoggerInstance> | undefined;
@@ -316,4 +331,9 @@ export interface AuthConfig {
 export interface RequestContext {
   /** The client's address from the socket, when the integration has it. */
   clientAddress?: string | undefined;
+  /**
+   * The request was made by the app's own server code (a server action calling `signIn`), not
+   * by a browser: there is no CSRF token to check. Never derive this from request data.
+   */
+  trusted?: boolean | undefined;
 }

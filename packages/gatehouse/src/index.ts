@@ -1,6 +1,22 @@
 /**
- * `gatehouse`: the Next.js package. Its next-auth-compatible surface (`NextAuth`, `/react`,
- * `/next`, `/jwt`, `/middleware`, providers) is built on @gatehouse/core; for now it re-exports
- * the core types so the package layout is final.
+ * `gatehouse`: authentication for Next.js with next-auth v4's API.
+ *
+ * ```ts
+ * import NextAuth from "gatehouse"
+ * import Credentials from "gatehouse/providers/credentials"
+ * export const { handlers, auth, signIn, signOut } = NextAuth({ providers: [Credentials({ … })] })
+ * ```
  */
-export type { AuthConfig as AuthOptions, AuthConfig as NextAuthOptions, JWT, Session, User } from "@gatehouse/core";
+export { default } from "./next-auth.js";
+export type {
+  AuthFunction,
+  NextAuthRequest,
+  NextAuthResult,
+  RouteHandler,
+  ServerSignIn,
+  ServerSignOut,
+  SignInData,
+} from "./next-auth.js";
+export { getServerSession, unstable_getServerSession } from "./next.js";
+export { AuthError, CredentialsSignin } from "@gatehouse/core";
+export type * from "./types.js";

@@ -19,8 +19,9 @@ import { verifyCsrf } from "./csrf.js";
 import { fail, prefersJson } from "./http/fail.js";
 import { signInPageUrl } from "./http/navigation.js";
 import { readBody, type Body } from "./http/read-body.js";
-import { createRequestState, requestOrigin, type InternalContext, type RequestState } from "./http/request-state.js";
+import { createRequestState, requestOrigin, type RequestState } from "./http/request-state.js";
 import { jsonResponse } from "./http/respond.js";
+import type { RequestContext } from "../types.js";
 
 const ROUTES: Readonly<Record<string, Route>> = Object.freeze({
   signin: signinRoute,
@@ -66,7 +67,7 @@ function match(basePath: string, pathname: string): Match {
 export async function handleRequest(
   config: ResolvedConfig,
   request: Request,
-  context: InternalContext,
+  context: RequestContext,
 ): Promise<Response> {
   let url: URL;
   try {

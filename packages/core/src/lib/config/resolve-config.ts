@@ -53,7 +53,7 @@ export function resolveConfig(config: AuthConfig): ResolvedConfig {
     );
   }
 
-  const secrets = resolveSecrets(config, production, basePath, url, logger);
+  const secrets = resolveSecrets(config, production, basePath, logger);
   const session = resolveSession(config);
   const jwtMaxAge = positiveInteger(config.jwt?.maxAge ?? session.maxAge, "jwt.maxAge");
   const prefix = config.cookiePrefix ?? DEFAULTS.cookiePrefix;
@@ -112,6 +112,15 @@ export function resolveConfig(config: AuthConfig): ResolvedConfig {
   return Object.freeze(resolved);
 }
 
+/**
+ * The secret used in development when none is configured: stable across restarts (sessions
+ * survive them) and the same wherever it is derived (the Next.js middleware needs it too).
+ * Public knowledge by design, so it is refused in production.
+ */
+export function developmentSecret(basePath: string = DEFAULTS.basePath): string {
+  return `gatehouse-development-secret|${basePath}`;
+}
+
 function definedOnly<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
@@ -153,7 +162,6 @@ function resolveSecrets(
   config: AuthConfig,
   production: boolean,
   basePath: string,
-  url: URL | null,
   logger: ReturnType<typeof createLogger>,
 ): string[] {
   // eslint-disable-next-line @typescript-eslint/no-deprecated -- next-auth v3/v4 configs still set it (seed 003)
@@ -167,9 +175,9 @@ function resolveSecrets(
     }
     logger.warn(
       "NO_SECRET",
-      "No `secret` set (NEXTAUTH_SECRET / AUTH_SECRET): using a development-only secret derived from the app's URL. Anyone can derive it; set a real secret before deploying.",
+      "No `secret` set (NEXTAUTH_SECRET / AUTH_SECRET): using a fixed development-only secret. Anyone can know it; set a real secret before deploying.",
     );
-    return [`gatehouse-development-secret|${url?.origin ?? "request-origin"}|${basePath}`];
+    return [developmentSecret(basePath)];
   }
   const secrets = Array.isArray(raw) ? raw : [raw];
   secrets.forEach((secret, index) => {

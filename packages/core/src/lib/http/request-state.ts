@@ -7,12 +7,6 @@ import type { ResolvedConfig } from "../config/resolved-config.js";
 import type { CookiesOptions, RequestContext } from "../../types.js";
 import { parseCookies } from "../cookies/parse-cookies.js";
 
-/** Flags only in-process callers (the Next.js package's server actions) can set. */
-export interface InternalContext extends RequestContext {
-  /** The call came from server code, not a browser: no CSRF token to check. */
-  trusted?: boolean;
-}
-
 /** One request, as the routes see it. */
 export interface RequestState {
   readonly config: ResolvedConfig;
@@ -25,7 +19,7 @@ export interface RequestState {
   readonly secure: boolean;
   readonly cookieNames: CookiesOptions;
   readonly cookies: ReadonlyMap<string, string>;
-  readonly context: InternalContext;
+  readonly context: RequestContext;
   readonly nowMs: number;
 }
 
@@ -58,7 +52,7 @@ export function createRequestState(
   request: Request,
   url: URL,
   origin: string,
-  context: InternalContext,
+  context: RequestContext,
 ): RequestState {
   const secure = config.useSecureCookies ?? origin.startsWith("https:");
   return {

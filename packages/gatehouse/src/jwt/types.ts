@@ -1,0 +1,47 @@
+import type { JWTDecodeParams, JWTEncodeParams } from "@gatehouse/core";
+
+/** The claims next-auth puts in a session token. */
+export interface DefaultJWT {
+  name?: string | null;
+  email?: string | null;
+  picture?: string | null;
+  sub?: string;
+  iat?: number;
+  exp?: number;
+  jti?: string;
+}
+
+/** The decoded session token. Augment (here or on "gatehouse") to add claims. */
+export interface JWT extends Record<string, unknown>, DefaultJWT {}
+
+export type { JWTDecodeParams, JWTEncodeParams };
+
+/** Any request `getToken` can read: `NextRequest`, `NextApiRequest`, or a plain `Request`. */
+export type TokenRequest =
+  | Request
+  | {
+      headers: Headers | Record<string, string | string[] | undefined>;
+      cookies?:
+        | Partial<Record<string, string>>
+        | { get(name: string): { value: string } | undefined; getAll(): { name: string; value: string }[] };
+      url?: string;
+    };
+
+/** Options of `getToken`, as in next-auth v4. */
+export interface GetTokenParams<R extends boolean = false> {
+  req: TokenRequest;
+  /** @default NEXTAUTH_SECRET or AUTH_SECRET */
+  secret?: string | string[] | undefined;
+  /** Read the `__Secure-` cookie. @default true when NEXTAUTH_URL/AUTH_URL (or else the request) is https */
+  secureCookie?: boolean | undefined;
+  /** @default "next-auth.session-token" (with `__Secure-` when secure) */
+  cookieName?: string | undefined;
+  /** Return the encoded token instead of its claims. */
+  raw?: R;
+  /** The purpose the token was sealed for. @default the cookie name */
+  salt?: string | undefined;
+  /** A custom decoder (next-auth's `jwt.decode`). */
+  decode?: ((params: JWTDecodeParams) => Promise<JWT | null> | JWT | null) | undefined;
+  /** next-auth v4 accepted a logger; kept for compatibility, unused. */
+  logger?: unknown;
+}

@@ -1,0 +1,33 @@
+/**
+ * The one place this package reads environment variables. Everything else takes what it needs
+ * from here, at call time — never at module load, so `next build` can import the package
+ * without a secret in the environment.
+ */
+
+/** What the environment says about the auth setup. */
+export interface AuthEnv {
+  /** NEXTAUTH_SECRET, else AUTH_SECRET. */
+  secret: string | undefined;
+  /** NEXTAUTH_URL, else AUTH_URL. */
+  url: string | undefined;
+  /** AUTH_TRUST_HOST=true, or running on Vercel (which sets X-Forwarded-Host itself). */
+  trustHost: boolean;
+  /** From NODE_ENV. */
+  environment: "development" | "production" | "test";
+}
+
+/** Reads the auth-related environment variables. */
+export function readEnv(): AuthEnv {
+  const env: Record<string, string | undefined> = typeof process === "undefined" ? {} : process.env;
+  const nodeEnv = env.NODE_ENV;
+  return {
+    secret: nonEmpty(env.NEXTAUTH_SECRET) ?? nonEmpty(env.AUTH_SECRET),
+    url: nonEmpty(env.NEXTAUTH_URL) ?? nonEmpty(env.AUTH_URL),
+    trustHost: env.AUTH_TRUST_HOST === "true" || env.AUTH_TRUST_HOST === "1" || nonEmpty(env.VERCEL) !== undefined,
+    environment: nodeEnv === "production" ? "production" : nodeEnv === "test" ? "test" : "development",
+  };
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  return value === undefined || value.trim() === "" ? undefined : value.trim();
+}

@@ -1,0 +1,34 @@
+/** Reading the session on the server, the way `GET /session` would, in each Next.js context. */
+import { serializeCookie, type AuthHandler } from "@gatehouse/core";
+import type { Session } from "../types.js";
+import { appendSetCookies, toWebRequest, type NodeRequest, type NodeResponse } from "./node-http.js";
+import { requestFromNext, writeNextCookies } from "./next-request.js";
+
+/** Server components, route handlers and server actions (`next/headers`). */
+export async function sessionFromNext(auth: AuthHandler): Promise<Session | null> {
+  const { session, cookies } = await auth.getSession(await requestFromNext());
+  await writeNextCookies(cookies);
+  return session as Session | null;
+}
+
+/** Pages router: API routes and `getServerSideProps`; refreshed cookies go on `res`. */
+export async function sessionFromNode(
+  auth: AuthHandler,
+  req: NodeRequest,
+  res: NodeResponse | undefined,
+): Promise<Session | null> {
+  // Only the URL and headers matter; a POST body (pages API routes) is left unread.
+  const request = await toWebRequest({ headers: req.headers, url: req.url, method: "GET", socket: req.socket });
+  const { session, cookies } = await auth.getSession(request, { clientAddress: req.socket?.remoteAddress });
+  if (res !== undefined) appendSetCookies(res, cookies.map(serializeCookie));
+  return session as Session | null;
+}
+
+/** Middleware and route handlers given the request itself. */
+export async function sessionFromRequest(
+  auth: AuthHandler,
+  request: Request,
+): Promise<{ session: Session | null; setCookies: string[] }> {
+  const { session, cookies } = await auth.getSession(request);
+  return { session: session as Session | null, setCookies: cookies.map(serializeCookie) };
+}

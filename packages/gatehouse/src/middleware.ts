@@ -1,0 +1,129 @@
+/**
+ * `gatehouse/middleware`: next-auth v4's `withAuth`, for `middleware.ts` and Next 16's
+ * `proxy.ts`. Edge-safe. It reads the session token from the cookie only — an optimistic check
+ * that keeps signed-out users away from pages. Pages and API routes must still check the session
+ * themselves (`await auth()` / `getServerSession()`), because middleware can be skipped
+ * (matchers, prefetches, rewrites) and does not see revocations.
+ *
+ * ```ts
+ * // middleware.ts (or proxy.ts)
+ * export { default } from "gatehouse/middleware"
+ * export const config = { matcher: ["/dashboard/:path*"] }
+ * ```
+ */
+import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server.js";
+import { readEnv } from "./lib/env.js";
+import { getToken } from "./jwt/get-token.js";
+import type { GetTokenParams, JWT } from "./jwt/types.js";
+import type { Awaitable, CookieOption } from "./types.js";
+
+/** The request your middleware receives, with the decoded token. */
+export interface NextRequestWithAuth extends NextRequest {
+  nextauth: { token: JWT | null };
+}
+
+/** Your middleware, run only for authorized requests. */
+export type NextMiddlewareWithAuth = (
+  request: NextRequestWithAuth,
+  event: NextFetchEvent,
+) => Awaitable<Response | NextResponse | undefined | null | void>;
+
+/** Options of {@link withAuth} (next-auth v4's). */
+export interface NextAuthMiddlewareOptions {
+  /** @default `/api/auth/signin` and `/api/auth/error` (under NEXTAUTH_URL's path, if it has one) */
+  pages?: { signIn?: string; error?: string };
+  cookies?: { sessionToken?: Pick<CookieOption, "name"> };
+  jwt?: { decode?: GetTokenParams["decode"] };
+  callbacks?: {
+    /** Whether the request may go on. @default `({ token }) => !!token` */
+    authorized?: (params: { token: JWT | null; req: NextRequest }) => Awaitable<boolean>;
+  };
+  /** @default NEXTAUTH_SECRET or AUTH_SECRET */
+  secret?: string;
+}
+
+function authBasePath(url: string | undefined): string {
+  if (url === undefined) return "/api/auth";
+  try {
+    const path = new URL(url).pathname.replace(/\/+$/, "");
+    return path === "" ? "/api/auth" : path;
+  } catch {
+    return "/api/auth";
+  }
+}
+
+async function handle(
+  request: NextRequest,
+  event: NextFetchEvent | undefined,
+  options: NextAuthMiddlewareOptions,
+  middleware: NextMiddlewareWithAuth | undefined,
+): Promise<Response | undefined | null | void> {
+  const env = readEnv();
+  const basePath = authBasePath(env.url);
+  const signInPage = options.pages?.signIn ?? `${basePath}/signin`;
+  const errorPage = options.pages?.error ?? `${basePath}/error`;
+  const { pathname, search, origin } = request.nextUrl;
+
+  // Never guard the pages a signed-out user must reach, or Next's own assets.
+  if (
+    pathname === signInPage ||
+    pathname === errorPage ||
+    pathname.startsWith(`${basePath}/`) ||
+    pathname.startsWith("/_next/")
+  ) {
+    return undefined;
+  }
+
+  const secret = options.secret ?? env.secret;
+  if (secret === undefined && env.environment === "production") {
+    console.error(
+      "[gatehouse][error][MissingSecret] withAuth: no secret. Set NEXTAUTH_SECRET (or AUTH_SECRET), or pass `secret`.",
+    );
+    const url = new URL(errorPage, origin);
+    url.searchParams.set("error", "Configuration");
+    return NextResponse.redirect(url);
+  }
+
+  const token = await getToken({
+    req: request,
+    ...(secret === undefined ? {} : { secret }),
+    ...(options.jwt?.decode === undefined ? {} : { decode: options.jwt.decode }),
+    ...(options.cookies?.sessionToken?.name === undefined ? {} : { cookieName: options.cookies.sessionToken.name }),
+  });
+  const authorized = options.callbacks?.authorized ?? (({ token: t }) => t !== null);
+  if (await authorized({ token, req: request })) {
+    (request as NextRequestWithAuth).nextauth = { token };
+    return middleware === undefined ? undefined : middleware(request as NextRequestWithAuth, event as NextFetchEvent);
+  }
+
+  const signIn = new URL(signInPage, origin);
+  signIn.searchParams.set("callbackUrl", `${request.nextUrl.basePath}${pathname}${search}`);
+  return NextResponse.redirect(signIn);
+}
+
+type Middleware = (request: NextRequest, event?: NextFetchEvent) => Promise<Response | undefined | null | void>;
+
+/**
+ * Protects the routes your middleware matches.
+ * - `withAuth(request)`: use as the middleware itself (`export { default } from "gatehouse/middleware"`).
+ * - `withAuth(middleware, options?)`: run `middleware` for authorized requests (`req.nextauth.token`).
+ * - `withAuth(options)`: a middleware with these options.
+ */
+export function withAuth(request: NextRequest, event?: NextFetchEvent): Promise<Response | undefined | null | void>;
+export function withAuth(middleware: NextMiddlewareWithAuth, options?: NextAuthMiddlewareOptions): Middleware;
+export function withAuth(options: NextAuthMiddlewareOptions): Middleware;
+export function withAuth(...args: unknown[]): Middleware | Promise<Response | undefined | null | void> {
+  const [first, second] = args;
+  if (first instanceof Request)
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-class-instance-assignment -- Next passes a NextRequest
+    return handle(first as NextRequest, second as NextFetchEvent | undefined, {}, undefined);
+  if (typeof first === "function") {
+    const middleware = first as NextMiddlewareWithAuth;
+    const options = (second ?? {}) as NextAuthMiddlewareOptions;
+    return (request, event) => handle(request, event, options, middleware);
+  }
+  const options = (first ?? {}) as NextAuthMiddlewareOptions;
+  return (request, event) => handle(request, event, options, undefined);
+}
+
+export default withAuth;

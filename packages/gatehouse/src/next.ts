@@ -1,0 +1,42 @@
+/**
+ * `gatehouse/next`: `getServerSession`, as in next-auth v4 — the same session `GET /session`
+ * returns, read on the server, with the cookie refreshed where the response allows it.
+ */
+import { instanceFor } from "./lib/instance.js";
+import { isNodeRequest, type NodeRequest, type NodeResponse } from "./lib/node-http.js";
+import { sessionFromNext, sessionFromNode, sessionFromRequest } from "./lib/session-lookup.js";
+import type { AuthOptions, Session } from "./types.js";
+
+/**
+ * The current session, or `null`.
+ * - App router (server components, route handlers, server actions): `getServerSession(authOptions)`.
+ * - Pages router (`getServerSideProps`, API routes): `getServerSession(req, res, authOptions)`.
+ * @throws {ConfigError} when the options or environment are invalid (the message names what to set).
+ * @example
+ * ```ts
+ * const session = await getServerSession(authOptions)
+ * if (!session) redirect("/api/auth/signin")
+ * ```
+ */
+export async function getServerSession(options: AuthOptions): Promise<Session | null>;
+export async function getServerSession(
+  req: NodeRequest | Request,
+  res: NodeResponse | undefined,
+  options: AuthOptions,
+): Promise<Session | null>;
+export async function getServerSession(...args: unknown[]): Promise<Session | null> {
+  if (args.length === 1) return sessionFromNext(instanceFor(args[0] as AuthOptions));
+  const [req, res, options] = args as [unknown, NodeResponse | undefined, AuthOptions | undefined];
+  if (options === undefined || typeof options !== "object") {
+    throw new TypeError(
+      "getServerSession: pass your auth options — getServerSession(authOptions) or getServerSession(req, res, authOptions).",
+    );
+  }
+  const auth = instanceFor(options);
+  if (req instanceof Request) return (await sessionFromRequest(auth, req)).session;
+  if (isNodeRequest(req)) return sessionFromNode(auth, req, res);
+  throw new TypeError("getServerSession: `req` must be the request of an API route or getServerSideProps.");
+}
+
+/** next-auth 4.19's name for {@link getServerSession}. */
+export const unstable_getServerSession = getServerSession;

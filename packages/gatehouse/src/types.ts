@@ -1,0 +1,95 @@
+/**
+ * The types apps see, shaped like next-auth v4's. Add your own fields once, for every subpath:
+ *
+ * ```ts
+ * declare module "gatehouse" {            // or "next-auth" when aliased
+ *   interface Session { user: { role: string } & DefaultSession["user"] }
+ *   interface User { role: string }
+ *   interface JWT { role?: string }       // also reachable as "gatehouse/jwt"
+ * }
+ * ```
+ */
+import type * as core from "@gatehouse/core";
+import type { JWT } from "./jwt/types.js";
+
+export type {
+  Account,
+  Awaitable,
+  CookieOption,
+  CookiesOptions,
+  CredentialInput,
+  LoggerInstance,
+  PagesOptions,
+  Profile,
+  Provider,
+  ProviderType,
+  RateLimitOptions,
+  Theme,
+} from "@gatehouse/core";
+export type { DefaultJWT, JWT } from "./jwt/types.js";
+
+/** The user fields next-auth knows about. */
+export interface DefaultUser {
+  id: string;
+  name?: string | null;
+  email?: string | null;
+  image?: string | null;
+}
+
+/** The user as providers and `authorize()` return it. Augment to add fields. */
+export interface User extends DefaultUser {
+  [key: string]: unknown;
+}
+
+/** The session fields next-auth knows about, plus `user.id`. */
+export interface DefaultSession {
+  user?: {
+    id: string;
+    name?: string | null;
+    email?: string | null;
+    image?: string | null;
+    [key: string]: unknown;
+  };
+  expires: string;
+}
+
+/** The session `useSession()`, `auth()` and `getServerSession()` return. Augment to add fields. */
+export interface Session extends DefaultSession {
+  [key: string]: unknown;
+}
+
+/** The types every callback and helper of this package is written against. */
+export interface GatehouseTypes {
+  session: Session;
+  user: User;
+  jwt: JWT;
+}
+
+/** next-auth v4 callbacks, typed with this package's (augmentable) interfaces. */
+export type CallbacksOptions = core.CallbacksOptions<GatehouseTypes>;
+/** next-auth v4 events. */
+export type EventCallbacks = core.EventCallbacks<GatehouseTypes>;
+
+/** Session options (v3's `jwt: true` still accepted). */
+export interface SessionOptions extends core.SessionOptions {
+  /** @deprecated next-auth v3: use `strategy: "jwt"`. */
+  jwt?: boolean | undefined;
+}
+
+/**
+ * Everything `NextAuth(options)` accepts: next-auth v4's options, v3's `site` and `database`,
+ * and Gatehouse's own (see `AuthConfig` in @gatehouse/core). Environment variables fill in
+ * `secret` (NEXTAUTH_SECRET / AUTH_SECRET) and `url` (NEXTAUTH_URL / AUTH_URL).
+ */
+export interface AuthOptions extends Omit<core.AuthConfig<GatehouseTypes>, "session"> {
+  session?: SessionOptions | undefined;
+  /** @deprecated next-auth v3: the app's URL. NEXTAUTH_URL / AUTH_URL take precedence. */
+  site?: string | undefined;
+  /** A database connection URL; database support arrives in a later release. */
+  database?: string | undefined;
+  /** A database adapter; database support arrives in a later release. */
+  adapter?: unknown;
+}
+
+/** next-auth v4's name for {@link AuthOptions}. */
+export type NextAuthOptions = AuthOptions;
