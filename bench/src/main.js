@@ -3,6 +3,7 @@
 // available, with the libraries interleaved so machine noise hits them alike.
 import { execFileSync, spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { bundleSizes } from "./sizes.js";
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const DURATION = Number(process.env.BENCH_MS ?? 1000);
@@ -65,6 +66,8 @@ const imports = {
   "@auth/core": importCost("@auth/core"),
   gatehouse: importCost("@gatehouse/core"),
 };
+process.stderr.write("\r  measuring bundle sizes…      ");
+const sizes = await bundleSizes();
 process.stderr.write("\r" + " ".repeat(40) + "\r");
 
 const k = (n) => (n >= 10_000 ? `${(n / 1000).toFixed(1)}k` : n.toFixed(0));
@@ -86,6 +89,24 @@ rows.push([
   `+${imports.gatehouse.toFixed(0)}`,
   "≤ +20",
   `${(imports["next-auth"] / Math.max(imports.gatehouse, 0.1)).toFixed(1)}× less`,
+]);
+
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+rows.push([
+  "client bundle (/react), min+gzip",
+  kb(sizes.client["next-auth"]),
+  "—",
+  kb(sizes.client.gatehouse),
+  "≤ 3 KB",
+  `${(sizes.client["next-auth"] / sizes.client.gatehouse).toFixed(1)}× smaller`,
+]);
+rows.push([
+  "edge middleware bundle (getToken), min+gzip",
+  kb(sizes.edge["next-auth"]),
+  "—",
+  kb(sizes.edge.gatehouse),
+  "≤ 6 KB",
+  `${(sizes.edge["next-auth"] / sizes.edge.gatehouse).toFixed(1)}× smaller`,
 ]);
 
 const header = [

@@ -4,7 +4,7 @@ export type { AuthErrorCode, ConfigErrorCode, RequestErrorCode } from "./errors.
 export { MemoryStore, type EphemeralStore, type MemoryStoreOptions } from "./lib/store/ephemeral-store.js";
 export { serializeCookie, type SetCookie } from "./lib/cookies/set-cookie.js";
 export { DEFAULTS } from "./lib/config/defaults.js";
-export { developmentSecret } from "./lib/config/resolve-config.js";
+export { developmentSecret } from "./lib/config/development-secret.js";
 export { safeRedirect } from "./lib/redirect.js";
 export type { ResolvedConfig } from "./lib/config/resolved-config.js";
 export type * from "./types.js";

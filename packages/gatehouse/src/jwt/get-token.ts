@@ -3,9 +3,8 @@
  * for API routes and middleware. Edge-safe: web APIs only. A malformed cookie or header is
  * `null`, never an exception.
  */
-import { ConfigError, developmentSecret } from "@gatehouse/core";
 import { parseCookies, readChunked } from "@gatehouse/core/cookies";
-import { decode } from "@gatehouse/core/jwt";
+import { ConfigError, decode, developmentSecret } from "@gatehouse/core/jwt";
 import { readEnv } from "../lib/env.js";
 import type { GetTokenParams, JWT, TokenRequest } from "./types.js";
 

@@ -13,6 +13,7 @@ import { defaultRedirect } from "../redirect.js";
 import { MemoryStore } from "../store/ephemeral-store.js";
 import { cookieOptions } from "./cookie-names.js";
 import { DEFAULTS } from "./defaults.js";
+import { developmentSecret } from "./development-secret.js";
 import type { ResolvedConfig, ResolvedTheme } from "./resolved-config.js";
 import { resolveProviders } from "./resolve-providers.js";
 
@@ -110,15 +111,6 @@ export function resolveConfig(config: AuthConfig): ResolvedConfig {
     maxTokenLength: Math.max(DEFAULTS.maxTokenLength, session.maxCookieBytes),
   };
   return Object.freeze(resolved);
-}
-
-/**
- * The secret used in development when none is configured: stable across restarts (sessions
- * survive them) and the same wherever it is derived (the Next.js middleware needs it too).
- * Public knowledge by design, so it is refused in production.
- */
-export function developmentSecret(basePath: string = DEFAULTS.basePath): string {
-  return `gatehouse-development-secret|${basePath}`;
 }
 
 function definedOnly<T extends object>(value: T): Partial<T> {

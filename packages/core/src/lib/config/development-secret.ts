@@ -1,0 +1,10 @@
+import { DEFAULTS } from "./defaults.js";
+
+/**
+ * The secret used in development when none is configured: stable across restarts (sessions
+ * survive them) and the same wherever it is derived (the Next.js middleware needs it too).
+ * Public knowledge by design, so it is refused in production.
+ */
+export function developmentSecret(basePath: string = DEFAULTS.basePath): string {
+  return `gatehouse-development-secret|${basePath}`;
+}
