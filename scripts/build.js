@@ -2,45 +2,80 @@
 // dist/ (ESM, shared code split into chunks, dependencies left external), and `tsc -b` has
 // already written the declarations beside them. Few files load faster than many: importing the
 // bundled core costs a few milliseconds, the unbundled tree about forty.
+//
+// The server entries the pages router may load from node_modules at run time (`gatehouse`,
+// `gatehouse/next`) are CommonJS (`.cjs`), as next-auth's are: Next's bundler must see the bare
+// specifiers `next/headers`, `next/server`, `next/navigation` (it aliases them), while Node's own
+// ESM loader cannot resolve those without an extension — `require()` can. Middleware is always
+// bundled by Next, so `gatehouse/middleware` stays ESM.
 import { build } from "esbuild";
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 const PACKAGES = ["packages/core", "packages/gatehouse"];
 
-/** Every `./dist/….js` target named in an exports or imports map. */
+/** Every `./dist/….js` / `.cjs` target named in an exports or imports map. */
 function targets(map, out = new Set()) {
   if (typeof map === "string") {
-    if (map.startsWith("./dist/") && map.endsWith(".js")) out.add(map);
+    if (map.startsWith("./dist/") && /\.c?js$/.test(map)) out.add(map);
   } else if (map !== null && typeof map === "object") {
     for (const value of Object.values(map)) targets(value, out);
   }
   return out;
 }
 
+function source(dir, target) {
+  return join(dir, target.replace(/^\.\/dist\//, "src/").replace(/\.c?js$/, ".ts"));
+}
+
 for (const dir of PACKAGES) {
   const pkg = JSON.parse(readFileSync(join(dir, "package.json"), "utf8"));
-  const entryPoints = [...targets(pkg.exports), ...targets(pkg.imports ?? {})].map((target) => ({
-    in: join(dir, target.replace(/^\.\/dist\//, "src/").replace(/\.js$/, ".ts")),
-    out: target.replace(/^\.\/dist\//, "").replace(/\.js$/, ""),
-  }));
+  const all = [...targets(pkg.exports), ...targets(pkg.imports ?? {})];
   const external = [
     ...Object.keys(pkg.dependencies ?? {}),
     ...Object.keys(pkg.peerDependencies ?? {}),
     ...Object.keys(pkg.imports ?? {}),
-  ].flatMap((name) => [name, `${name}/*`]);
-  await build({
-    entryPoints,
+  ]
+    .flatMap((name) => [name, `${name}/*`])
+    .concat("node:*");
+  const common = {
     outdir: join(dir, "dist"),
     bundle: true,
-    splitting: true,
-    format: "esm",
     platform: "neutral",
     target: "es2022",
-    external: [...external, "node:*"],
-    chunkNames: "chunks/[name]-[hash]",
+    external,
     sourcemap: true,
     legalComments: "none",
     logLevel: "warning",
+  };
+
+  const esm = all.filter((target) => target.endsWith(".js"));
+  await build({
+    ...common,
+    entryPoints: esm.map((target) => ({ in: source(dir, target), out: target.slice(7, -3) })),
+    splitting: true,
+    format: "esm",
+    chunkNames: "chunks/[name]-[hash]",
   });
+
+  // CommonJS entries: `index.cjs` holds the server code; the others re-export from it so every
+  // entry shares one set of auth instances (and their in-memory stores).
+  const cjs = all.filter((target) => target.endsWith(".cjs"));
+  const shared = cjs.find((target) => target === "./dist/index.cjs");
+  for (const target of cjs) {
+    const reexport = pkg.gatehouse?.cjsReexports?.[target];
+    if (shared !== undefined && reexport !== undefined) {
+      const lines = reexport.map((name) => `exports.${name} = index.${name};`);
+      writeFileSync(join(dir, target), `"use strict";\nconst index = require("./index.cjs");\n${lines.join("\n")}\n`);
+      continue;
+    }
+    await build({
+      ...common,
+      entryPoints: [{ in: source(dir, target), out: target.slice(7, -4) }],
+      outExtension: { ".js": ".cjs" },
+      format: "cjs",
+      // "node" makes esbuild annotate the exports so Node's ESM loader can name them too.
+      platform: "node",
+    });
+  }
 }

@@ -90,7 +90,7 @@ describe("built-in sign-in page", () => {
     expect((await page(auth, "/signin")).html).not.toContain('role="alert"');
   });
 
-  it("locks the page down: CSP with the stylesheet's hash, no framing, no referrer, no caching", async () => {
+  it("locks the page down: CSP with the stylesheet's hash, no framing, same-origin referrers, no caching", async () => {
     const { response, html } = await page(makeAuth(), "/signin");
     const csp = response.headers.get("content-security-policy") ?? "";
     const css = /<style>([\s\S]*?)<\/style>/.exec(html)?.[1] ?? "";
@@ -100,7 +100,7 @@ describe("built-in sign-in page", () => {
     expect(csp).toContain("frame-ancestors 'none'");
     expect(html).not.toContain("<script");
     expect(response.headers.get("x-frame-options")).toBe("DENY");
-    expect(response.headers.get("referrer-policy")).toBe("no-referrer");
+    expect(response.headers.get("referrer-policy")).toBe("same-origin");
     expect(response.headers.get("cache-control")).toBe("private, no-cache, no-store");
   });
 

@@ -11,7 +11,7 @@
  * export const config = { matcher: ["/dashboard/:path*"] }
  * ```
  */
-import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server.js";
+import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
 import { readEnv } from "./lib/env.js";
 import { getToken } from "./jwt/get-token.js";
 import type { GetTokenParams, JWT } from "./jwt/types.js";

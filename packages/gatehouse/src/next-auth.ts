@@ -9,8 +9,8 @@
  * The options are resolved on the first request, not at import, so `next build` needs no secret.
  */
 import { ConfigError, type AuthHandler } from "@gatehouse/core";
-import { redirect } from "next/navigation.js";
-import { NextResponse, type NextRequest } from "next/server.js";
+import { redirect } from "next/navigation";
+import { NextResponse, type NextRequest } from "next/server";
 import { readEnv } from "./lib/env.js";
 import { configErrorResponse, signInError } from "./lib/errors.js";
 import { instanceFor } from "./lib/instance.js";

@@ -1,5 +1,5 @@
 import { encode as nextAuthEncode } from "next-auth/jwt";
-import { NextRequest, NextResponse } from "next/server.js";
+import { NextRequest, NextResponse } from "next/server";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import NextAuth from "../src/index.js";
 import { encode, getToken } from "../src/jwt/index.js";

@@ -130,19 +130,23 @@ export async function handleRequest(
   }
 }
 
-/** Refuses POSTs a browser marks as cross-site (defence in depth beside the CSRF token). */
+/**
+ * Refuses POSTs a browser marks as cross-site (defence in depth beside the CSRF token).
+ * `Sec-Fetch-Site` decides when present; otherwise a real `Origin` must be ours. `Origin: null`
+ * (privacy-sensitive contexts, `Referrer-Policy: no-referrer`) decides nothing: the token does.
+ */
 async function checkPost(state: RequestState, route: Route): Promise<Response | null> {
   if (state.context.trusted === true) return null;
   const site = state.request.headers.get("sec-fetch-site");
   const origin = state.request.headers.get("origin");
-  if (site === "cross-site" || (origin !== null && origin !== state.origin)) {
-    state.config.logger.warn(
-      "CROSS_SITE_POST",
-      `Refused a POST from ${origin ?? "another site"}; the configured origin is ${state.origin}. If that is wrong, set \`url\` (NEXTAUTH_URL / AUTH_URL).`,
-    );
-    return await fail(state, { status: 403, code: "CrossSiteRequest", json: route.api === true || prefersJson(state) });
-  }
-  return null;
+  const crossSite =
+    site !== null ? site === "cross-site" : origin !== null && origin !== "null" && origin !== state.origin;
+  if (!crossSite) return null;
+  state.config.logger.warn(
+    "CROSS_SITE_POST",
+    `Refused a cross-site POST from ${origin ?? "another site"}; the configured origin is ${state.origin}. If that is wrong, set \`url\` (NEXTAUTH_URL / AUTH_URL).`,
+  );
+  return await fail(state, { status: 403, code: "CrossSiteRequest", json: route.api === true || prefersJson(state) });
 }
 
 function csrfFailure(state: RequestState, route: Route, body: Body): Promise<Response> | Response {

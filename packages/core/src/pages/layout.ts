@@ -70,7 +70,8 @@ export async function pageResponse(options: PageOptions): Promise<Response> {
     "Content-Type": "text/html; charset=utf-8",
     "Cache-Control": "private, no-cache, no-store",
     "Content-Security-Policy": csp,
-    "Referrer-Policy": "no-referrer",
+    // Not "no-referrer": with it, browsers send `Origin: null` on the page's own form posts.
+    "Referrer-Policy": "same-origin",
     "X-Content-Type-Options": "nosniff",
     "X-Frame-Options": "DENY",
     ...options.headers,

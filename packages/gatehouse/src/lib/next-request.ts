@@ -3,7 +3,7 @@
  * through `cookies()` (allowed in route handlers and server actions; in server components Next
  * forbids it, and a refreshed session cookie simply waits for the next request that can).
  */
-import { cookies, headers } from "next/headers.js";
+import { cookies, headers } from "next/headers";
 import type { SetCookie } from "@gatehouse/core";
 
 /** A `Request` carrying the current request's headers, for `path` on its host. */

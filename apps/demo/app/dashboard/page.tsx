@@ -1,0 +1,16 @@
+import { redirect } from "next/navigation";
+import { auth } from "@/auth";
+
+export default async function Dashboard() {
+  const session = await auth();
+  if (!session) redirect("/login?callbackUrl=/dashboard");
+  return (
+    <section className="panel">
+      <h1>Dashboard</h1>
+      <p data-testid="dashboard-user">
+        Signed in as <strong>{session.user.email}</strong> ({session.user.role}).
+      </p>
+      <p className="muted">This page read the session on the server; without one it sends you to sign in.</p>
+    </section>
+  );
+}

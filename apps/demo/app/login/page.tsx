@@ -1,0 +1,23 @@
+import { LoginForm } from "./login-form";
+
+export default async function LoginPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
+  const { callbackUrl, error } = await searchParams;
+  return (
+    <section className="panel narrow">
+      <h1>Sign in</h1>
+      <p className="muted">A custom login page in the style of the Next.js authentication guide.</p>
+      <LoginForm
+        callbackUrl={callbackUrl?.startsWith("/") === true && !callbackUrl.startsWith("//") ? callbackUrl : "/"}
+        initialError={error}
+      />
+      <p className="muted small">
+        Or use the{" "}
+        <a href={`/api/auth/signin?callbackUrl=${encodeURIComponent(callbackUrl ?? "/")}`}>built-in sign-in page</a>.
+      </p>
+    </section>
+  );
+}

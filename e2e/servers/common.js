@@ -1,0 +1,27 @@
+// Shared by the e2e server scripts: run a step with its output, fail loudly.
+import { spawn, spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+
+export const root = fileURLToPath(new URL("../..", import.meta.url));
+export const E2E_SECRET = "e2e-secret-0123456789-abcdefghijklmnopqrstuvwxyz";
+
+export function run(title, command, args, options = {}) {
+  process.stdout.write(`[e2e] ${title}\n`);
+  const result = spawnSync(command, args, {
+    stdio: "inherit",
+    ...options,
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...options.env },
+  });
+  if (result.status !== 0) throw new Error(`[e2e] ${title} failed (exit ${result.status ?? result.signal})`);
+}
+
+/** Starts `next start` in the foreground of this process (Playwright owns its lifetime). */
+export function serve(cwd, nextBin, port, env) {
+  const child = spawn(process.execPath, [nextBin, "start", "--hostname", "127.0.0.1", "--port", String(port)], {
+    cwd,
+    stdio: "inherit",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env },
+  });
+  for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));
+  child.on("exit", (code) => process.exit(code ?? 0));
+}
