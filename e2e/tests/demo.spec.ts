@@ -136,3 +136,32 @@ test("the built-in sign-in page is keyboard-usable", async ({ page }) => {
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(`${DEMO}/`);
 });
+
+test("auth.require() sends a signed-out visitor to sign in and back", async ({ page }) => {
+  await page.goto(`${DEMO}/dashboard`);
+  await expect(page).toHaveURL(`${DEMO}/api/auth/signin?callbackUrl=%2Fdashboard`);
+  await signInOnBuiltInPage(page, "grace@example.com");
+  await expect(page).toHaveURL(`${DEMO}/dashboard`);
+  await expect(page.getByTestId("dashboard-user")).toContainText("grace@example.com (member)");
+});
+
+test("a server-rendered session reaches the client without a loading flash", async ({ page }) => {
+  await signInOnDemo(page, "ada@example.com");
+  const html = await (await page.request.get(DEMO)).text();
+  expect(html).toContain('data-testid="client-status">authenticated<');
+  expect(html).not.toContain('data-testid="client-status">loading<');
+});
+
+test("signIn() in a server action: wrong password, then a redirect to redirectTo", async ({ page, context }) => {
+  await page.goto(`${DEMO}/login/server`);
+  await page.locator("#action-email").fill("grace@example.com");
+  await page.locator("#action-password").fill("wrong");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByTestId("action-error")).toBeVisible();
+  expect(await hasSessionCookie(context)).toBe(false);
+  await page.locator("#action-email").fill("grace@example.com");
+  await page.locator("#action-password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(`${DEMO}/dashboard`);
+  expect(await hasSessionCookie(context)).toBe(true);
+});

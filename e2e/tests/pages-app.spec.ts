@@ -76,3 +76,28 @@ test("the v3 shim page (seed 000): Provider, [session, loading], getSession(ctx)
   await expect(page.getByTestId("v3-status")).toHaveText("Not signed in");
   expect((await page.request.get(`${PAGES}/api/v3-data`)).status()).toBe(401);
 });
+
+test("useSession({ required: true }) sends signed-out visitors to sign in", async ({ page }) => {
+  await page.goto(`${PAGES}/required`);
+  await expect(page).toHaveURL(/\/api\/auth\/signin\?error=SessionRequired&callbackUrl=/);
+  await expect(page.getByRole("alert")).toContainText("need to be signed in");
+  await signInOnBuiltInPage(page, "ada@example.com");
+  await expect(page).toHaveURL(`${PAGES}/required`);
+  await expect(page.getByTestId("required")).toHaveText("Hello ada@example.com");
+});
+
+test("concurrent getSession() calls share one request; getProviders(); refetchInterval", async ({ page }) => {
+  const sessionRequests: string[] = [];
+  page.on("request", (request) => {
+    if (request.url().endsWith("/api/auth/session")) sessionRequests.push(request.url());
+  });
+  await page.goto(`${PAGES}/client-features`);
+  await expect(page.getByTestId("sessions")).toHaveText("none,none,none");
+  await expect(page.getByTestId("providers")).toHaveText("credentials");
+  // _app's provider fetches once, the three concurrent getSession() calls once, the interval
+  // provider once on mount: then one more each second.
+  const settled = sessionRequests.length;
+  expect(settled).toBeLessThanOrEqual(3);
+  await page.waitForTimeout(2500);
+  expect(sessionRequests.length - settled).toBeGreaterThanOrEqual(2);
+});

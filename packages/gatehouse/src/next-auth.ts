@@ -42,6 +42,13 @@ export interface AuthFunction {
   ): (request: NextRequest, context?: unknown) => Promise<Response>;
   /** As middleware itself: refreshes the session cookie, then continues. */
   (request: NextRequest, context?: unknown): Promise<Response>;
+  /**
+   * The check every protected page, route handler and server action should make, in one line:
+   * the session, or a redirect to sign in (with `redirectTo` as the callbackUrl). Middleware
+   * alone is an optimistic check; this one reads the session for real.
+   * @example `const session = await auth.require({ redirectTo: "/dashboard" })`
+   */
+  require(options?: { redirectTo?: string }): Promise<Session>;
 }
 
 /** Fields for a server-side sign-in, as an object or a form's `FormData`. */
@@ -152,6 +159,15 @@ function createAuthFunction(options: AuthOptions): AuthFunction {
       "auth() takes no arguments, (req, res), a getServerSideProps context, or a middleware function.",
     );
   }
+  auth.require = async (settings: { redirectTo?: string } = {}): Promise<Session> => {
+    const instance = instanceFor(options);
+    const session = await sessionFromNext(instance);
+    if (session !== null) return session;
+    const page = instance.config.pages.signIn ?? `${instance.config.basePath}/signin`;
+    const target = new URL(page, "http://localhost");
+    if (settings.redirectTo !== undefined) target.searchParams.set("callbackUrl", settings.redirectTo);
+    redirect(/^https?:/.test(page) ? target.href : `${target.pathname}${target.search}`);
+  };
   return auth as AuthFunction;
 }
 

@@ -1,9 +1,8 @@
-import { redirect } from "next/navigation";
 import { auth } from "@/auth";
 
 export default async function Dashboard() {
-  const session = await auth();
-  if (!session) redirect("/login?callbackUrl=/dashboard");
+  // The one-line check: the session, or off to sign in (and back here afterwards).
+  const session = await auth.require({ redirectTo: "/dashboard" });
   return (
     <section className="panel">
       <h1>Dashboard</h1>

@@ -16,7 +16,8 @@ export default async function LoginPage({
       />
       <p className="muted small">
         Or use the{" "}
-        <a href={`/api/auth/signin?callbackUrl=${encodeURIComponent(callbackUrl ?? "/")}`}>built-in sign-in page</a>.
+        <a href={`/api/auth/signin?callbackUrl=${encodeURIComponent(callbackUrl ?? "/")}`}>built-in sign-in page</a>, or
+        the <a href="/login/server">server-action form</a> (no JavaScript needed).
       </p>
     </section>
   );
