@@ -166,3 +166,9 @@ export async function session(auth: AuthHandler, jar: Jar): Promise<Record<strin
 }
 
 export const SESSION_COOKIE = "next-auth.session-token";
+
+/** A clock the test moves by hand (pass `now` to the config). */
+export function clock(start = Date.now()): { now: () => number; advance: (seconds: number) => number } {
+  let t = start;
+  return { now: () => t, advance: (seconds: number) => (t += seconds * 1000) };
+}

@@ -1,11 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { MemoryStore, type AuthConfig } from "../src/index.js";
-import { Jar, csrf, makeAuth, postForm, recordingLogger } from "./helpers.js";
-
-function clock() {
-  let t = Date.now();
-  return { now: () => t, advance: (seconds: number) => (t += seconds * 1000) };
-}
+import { Jar, csrf, makeAuth, postForm, recordingLogger, clock } from "./helpers.js";
 
 async function attempt(
   auth: ReturnType<typeof makeAuth>,

@@ -11,13 +11,8 @@ import {
   recordingLogger,
   session,
   signIn,
+  clock,
 } from "./helpers.js";
-
-/** A clock the test moves by hand. */
-function clock(start = Date.now()) {
-  let t = start;
-  return { now: () => t, advance: (seconds: number) => (t += seconds * 1000) };
-}
 
 async function update(auth: ReturnType<typeof makeAuth>, jar: Jar, data: unknown): Promise<Response> {
   const csrfToken = await csrf(auth, jar);

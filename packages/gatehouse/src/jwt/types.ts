@@ -1,18 +1,11 @@
-import type { JWTDecodeParams, JWTEncodeParams } from "@gatehouse/core";
+import type { JWT as CoreJWT, JWTDecodeParams, JWTEncodeParams } from "@gatehouse/core";
 
-/** The claims next-auth puts in a session token. */
-export interface DefaultJWT {
-  name?: string | null;
-  email?: string | null;
-  picture?: string | null;
-  sub?: string;
-  iat?: number;
-  exp?: number;
-  jti?: string;
-}
+/** The claims next-auth puts in a session token (core's, re-declared here to be augmentable). */
+export type DefaultJWT = CoreJWT;
 
 /** The decoded session token. Augment (here or on "gatehouse") to add claims. */
-export interface JWT extends Record<string, unknown>, DefaultJWT {}
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- an interface so apps can augment it
+export interface JWT extends CoreJWT {}
 
 export type { JWTDecodeParams, JWTEncodeParams };
 
