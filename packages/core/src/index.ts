@@ -8,3 +8,4 @@ export { developmentSecret } from "./lib/config/development-secret.js";
 export { safeRedirect } from "./lib/redirect.js";
 export type { ResolvedConfig } from "./lib/config/resolved-config.js";
 export type * from "./types.js";
+export type * from "./oauth-types.js";

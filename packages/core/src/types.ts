@@ -3,6 +3,7 @@
  * objects type-check unchanged; what Gatehouse adds is marked "Gatehouse:".
  */
 import type { EphemeralStore } from "./lib/store/ephemeral-store.js";
+import type { OAuthConfig } from "./oauth-types.js";
 
 /** A value or a promise of it. */
 export type Awaitable<T> = T | PromiseLike<T>;
@@ -112,12 +113,12 @@ export interface CredentialsProvider {
 export interface ExternalProvider {
   id: string;
   name: string;
-  type: "oauth" | "oidc" | "email";
+  type: "email";
   [option: string]: unknown;
 }
 
 /** Any provider object. */
-export type Provider = CredentialsProvider | ExternalProvider;
+export type Provider = CredentialsProvider | OAuthConfig | ExternalProvider;
 
 /**
  * The session, user and token types callbacks see. The Next.js package passes its own
@@ -323,6 +324,8 @@ export interface AuthConfig<T extends AuthTypes = AuthTypes> {
   rateLimit?: RateLimitOptions | false | undefined;
   /** Gatehouse: where rate-limit counters and revoked token ids live. @default in memory */
   store?: EphemeralStore | undefined;
+  /** Gatehouse: the `fetch` every request to an identity provider goes through. @default globalThis.fetch */
+  fetch?: typeof fetch | undefined;
   /** Gatehouse: the clock, in milliseconds. @default Date.now */
   now?: (() => number) | undefined;
 }

@@ -82,9 +82,51 @@ describe("configuration errors name the option to change", () => {
   });
 
   it("refuses providers of types this version does not implement yet, saying so", () => {
-    const error = configError({ ...base, providers: [{ id: "google", type: "oidc" }] });
+    const error = configError({ ...base, providers: [{ id: "email", type: "email" }] });
     expect(error.code).toBe("InvalidProvider");
     expect(error.message).toMatch(/does not support yet/);
+  });
+
+  it.each<[string, unknown, RegExp]>([
+    ["no clientId", { id: "google", type: "oidc", issuer: "https://accounts.google.com" }, /AUTH_GOOGLE_ID/],
+    [
+      "no clientSecret",
+      { id: "google", type: "oidc", issuer: "https://accounts.google.com", clientId: "x" },
+      /AUTH_GOOGLE_SECRET/,
+    ],
+    ["no endpoints", { id: "x", type: "oauth", clientId: "x", clientSecret: "y" }, /issuer.*authorization.*token/],
+    ["a non-http issuer", { id: "x", type: "oidc", clientId: "x", clientSecret: "y", issuer: "ftp://idp" }, /issuer/],
+    [
+      "an unknown check",
+      { id: "x", type: "oidc", clientId: "x", clientSecret: "y", issuer: "https://idp", checks: ["magic"] },
+      /unknown check/,
+    ],
+    [
+      "a reserved authorization param",
+      {
+        id: "x",
+        type: "oidc",
+        clientId: "x",
+        clientSecret: "y",
+        issuer: "https://idp",
+        authorization: { params: { state: "fixed" } },
+      },
+      /authorization\.params\.state/,
+    ],
+    [
+      "private_key_jwt without a key",
+      {
+        id: "x",
+        type: "oidc",
+        clientId: "x",
+        issuer: "https://idp",
+        client: { token_endpoint_auth_method: "private_key_jwt" },
+      },
+      /privateKey/,
+    ],
+  ])("an OAuth provider with %s", (_name, provider, message) => {
+    const error = configError({ ...base, providers: [provider] });
+    expect(error.message).toMatch(message);
   });
 });
 

@@ -102,9 +102,12 @@ export async function handleRequest(
 
   try {
     let body: Body = {};
-    if (method === "POST") {
+    const guarded = typeof route.csrf === "function" ? route.csrf(state, found.providerId) : route.csrf !== false;
+    if (method === "POST" && guarded) {
       const refused = await checkPost(state, route);
       if (refused !== null) return refused;
+    }
+    if (method === "POST") {
       const read = await readBody(request, config.maxBodyBytes);
       if (!read.ok)
         return await fail(state, {
@@ -114,7 +117,7 @@ export async function handleRequest(
           json: route.api === true || prefersJson(state),
         });
       body = read.body;
-      if (route.csrf !== false && context.trusted !== true) {
+      if (guarded && context.trusted !== true) {
         const cookie = state.cookieNames.csrfToken;
         if (!(await verifyCsrf(config.csrfKeys, cookie, state.cookies.get(cookie.name), body.csrfToken))) {
           return await csrfFailure(state, route, body);

@@ -1,22 +1,32 @@
-/** `GET|POST callback/:provider`: where a provider hands the user back (credentials: the form post). */
+/**
+ * `GET|POST callback/:provider`: where a provider hands the user back — the credentials form
+ * post, or an OAuth/OIDC redirect (GET with a query, or a `form_post` POST from the IdP).
+ */
 import { fail, prefersJson } from "../lib/http/fail.js";
+import { oauthCallback } from "../lib/oauth/oauth-callback.js";
 import { credentialsSignIn } from "../lib/sign-in/credentials-sign-in.js";
 import type { Route } from "./route.js";
 
 export const callbackRoute: Route = {
   provider: "required",
-  GET(state, { providerId }) {
+  // Credentials posts carry a CSRF token; OAuth callbacks are protected by state, PKCE and nonce
+  // instead, and a form_post arrives cross-site by design.
+  csrf: (state, providerId) => state.config.providerById.get(providerId ?? "")?.type === "credentials",
+  async GET(state, { providerId }) {
     const provider = state.config.providerById.get(providerId as string);
-    if (provider === undefined)
-      return Promise.resolve(fail(state, { status: 404, code: "UnknownProvider", json: false }));
-    return Promise.resolve(
-      fail(state, { status: 405, code: "MethodNotAllowed", json: false, headers: { Allow: "POST" } }),
-    );
+    if (provider === undefined) return fail(state, { status: 404, code: "UnknownProvider", json: false });
+    if (provider.type === "credentials") {
+      return fail(state, { status: 405, code: "MethodNotAllowed", json: false, headers: { Allow: "POST" } });
+    }
+    return oauthCallback(state, provider, state.url.searchParams);
   },
   async POST(state, { providerId, body }) {
     const provider = state.config.providerById.get(providerId as string);
     const json = prefersJson(state, body);
     if (provider === undefined) return fail(state, { status: 404, code: "UnknownProvider", json });
-    return credentialsSignIn(state, provider, body, json);
+    if (provider.type === "credentials") return credentialsSignIn(state, provider, body, json);
+    const params = new URLSearchParams();
+    for (const [key, value] of Object.entries(body)) if (typeof value === "string") params.set(key, value);
+    return oauthCallback(state, provider, params);
   },
 };

@@ -14,8 +14,8 @@ export interface Route {
   GET?: (state: RequestState, input: RouteInput) => Promise<Response>;
   POST?: (state: RequestState, input: RouteInput) => Promise<Response>;
   provider: "none" | "optional" | "required";
-  /** POSTs are checked for a CSRF token unless this is `false`. */
-  csrf?: boolean;
+  /** POSTs are checked for a CSRF token (and refused cross-site) unless this says no. */
+  csrf?: boolean | ((state: RequestState, providerId: string | undefined) => boolean);
   /** Answer errors in JSON (API routes) rather than HTML. */
   api?: boolean;
 }

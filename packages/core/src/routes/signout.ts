@@ -10,6 +10,7 @@ import { customPage, resolveRedirect, safeCallbackParam } from "../lib/http/navi
 import type { RequestState } from "../lib/http/request-state.js";
 import { redirectOrJson, redirectResponse } from "../lib/http/respond.js";
 import { clearSessionCookies, readStoredToken } from "../lib/session/jwt-session.js";
+import { endSessionUrl } from "../lib/oauth/end-session.js";
 import { revoke } from "../lib/sign-in/complete-sign-in.js";
 import { signOutPage } from "../pages/signout-page.js";
 import type { JWT } from "../types.js";
@@ -50,7 +51,8 @@ export const signoutRoute: Route = {
     }
     if (typeof token?.jti === "string") await revoke(state, token.jti, token.exp);
     await emitEvent(state.config, "signOut", { token });
-    const url = await resolveRedirect(state, body.callbackUrl);
+    const local = await resolveRedirect(state, body.callbackUrl);
+    const url = (await endSessionUrl(state, token, local)) ?? local;
     return redirectOrJson(prefersJson(state, body), url, clearAuthCookies(state, sessionCookies));
   },
 };

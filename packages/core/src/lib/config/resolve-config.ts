@@ -10,6 +10,8 @@ import { isPlainObject } from "../encoding.js";
 import { Keyring } from "../keyring.js";
 import { createLogger } from "../logger.js";
 import { defaultRedirect } from "../redirect.js";
+import { RefreshFlights } from "../oauth/refresh.js";
+import { ServerMetadataCache } from "../oauth/server-metadata.js";
 import { MemoryStore } from "../store/ephemeral-store.js";
 import { cookieOptions } from "./cookie-names.js";
 import { DEFAULTS } from "./defaults.js";
@@ -107,6 +109,9 @@ export function resolveConfig(config: AuthConfig): ResolvedConfig {
     rateLimit: resolveRateLimit(config.rateLimit),
     store: config.store ?? new MemoryStore({ now }),
     now,
+    fetch: config.fetch ?? ((input, init) => globalThis.fetch(input, init)),
+    oauthMetadata: new ServerMetadataCache(),
+    refreshFlights: new RefreshFlights(),
     maxBodyBytes: DEFAULTS.maxBodyBytes,
     maxTokenLength: Math.max(DEFAULTS.maxTokenLength, session.maxCookieBytes),
   };

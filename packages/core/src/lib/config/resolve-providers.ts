@@ -1,6 +1,7 @@
 import { ConfigError } from "../../errors.js";
 import type { CredentialInput, ProviderInput } from "../../types.js";
 import { isPlainObject } from "../encoding.js";
+import { deepMerge, resolveOAuthProvider } from "../oauth/resolve-oauth-provider.js";
 import type { ResolvedCredentialsProvider, ResolvedProvider } from "./resolved-config.js";
 
 const PROVIDER_ID = /^[A-Za-z0-9_-]{1,64}$/;
@@ -34,8 +35,8 @@ function resolveOne(input: unknown, index: number): ResolvedProvider {
   if (!isPlainObject(value)) {
     throw new ConfigError("InvalidProvider", `\`providers[${index}]\` is not a provider object.`);
   }
-  const options = isPlainObject(value.options) ? value.options : {};
-  const merged: Record<string, unknown> = { ...value, ...options };
+  const { options: rawOptions, ...defaults } = value;
+  const merged = deepMerge(defaults, isPlainObject(rawOptions) ? rawOptions : {});
   const { id, type } = merged;
   if (typeof id !== "string" || !PROVIDER_ID.test(id)) {
     throw new ConfigError(
@@ -51,6 +52,7 @@ function resolveOne(input: unknown, index: number): ResolvedProvider {
   }
   const name = typeof merged.name === "string" && merged.name.length > 0 ? merged.name : id;
   if (type === "credentials") return resolveCredentials(id, name, merged);
+  if (type === "oauth" || type === "oidc") return resolveOAuthProvider(id, name, merged);
   throw new ConfigError(
     "InvalidProvider",
     `Provider "${id}" is of type "${type}", which this version of Gatehouse does not support yet; remove it from \`providers\`.`,

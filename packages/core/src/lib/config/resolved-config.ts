@@ -1,6 +1,9 @@
 import type { EphemeralStore } from "../store/ephemeral-store.js";
 import type { CsrfKeys } from "../csrf.js";
 import type { Keyring } from "../keyring.js";
+import type { ResolvedOAuthProvider } from "../oauth/resolve-oauth-provider.js";
+import type { RefreshFlights } from "../oauth/refresh.js";
+import type { ServerMetadataCache } from "../oauth/server-metadata.js";
 import type {
   CallbacksOptions,
   CookiesOptions,
@@ -25,7 +28,7 @@ export interface ResolvedCredentialsProvider {
 }
 
 /** Any provider after validation. */
-export type ResolvedProvider = ResolvedCredentialsProvider;
+export type ResolvedProvider = ResolvedCredentialsProvider | ResolvedOAuthProvider;
 
 /** The theme with every default filled in. */
 export interface ResolvedTheme {
@@ -70,6 +73,12 @@ export interface ResolvedConfig {
   readonly rateLimit: { readonly perIdentifier: RateLimit | false; readonly perAddress: RateLimit | false } | false;
   readonly store: EphemeralStore;
   readonly now: () => number;
+  /** The fetch for identity-provider requests. */
+  readonly fetch: typeof fetch;
+  /** Discovered OAuth server metadata and JWKS, per provider. */
+  readonly oauthMetadata: ServerMetadataCache;
+  /** Provider-token refreshes in flight (and just finished). */
+  readonly refreshFlights: RefreshFlights;
   readonly maxBodyBytes: number;
   readonly maxTokenLength: number;
 }

@@ -10,6 +10,7 @@ import { runCallback } from "../callbacks.js";
 import { readChunked, writeChunked, expireAll, type ChunkedRead } from "../cookies/chunked-cookie.js";
 import type { SetCookie } from "../cookies/set-cookie.js";
 import type { RequestState } from "../http/request-state.js";
+import { refreshIfDue } from "../oauth/refresh.js";
 import { openToken, sealToken } from "../token.js";
 
 /** The session cookie as read from a request, before any callback. */
@@ -117,7 +118,10 @@ export function defaultSession(token: JWT, expires: number): Session {
   if (token.email !== undefined) user.email = token.email;
   if (token.picture !== undefined) user.image = token.picture;
   if (token.sub !== undefined) user.id = token.sub;
-  return { user, expires: new Date(expires).toISOString() };
+  const session: Session = { user, expires: new Date(expires).toISOString() };
+  // A failed provider-token refresh is the one token fact the client must see, to sign in again.
+  if (typeof token.error === "string") session.error = token.error;
+  return session;
 }
 
 /**
@@ -131,17 +135,19 @@ export async function resolveSession(state: RequestState, update?: { newSession:
     return { session: null, token: null, cookies: clearSessionCookies(state, stored.read) };
   }
   const before = config.custom.jwt ? JSON.stringify(stored.token) : "";
+  // Provider tokens due for refresh are refreshed before the jwt callback, which sees the result.
+  const refreshed = await refreshIfDue(state, stored.token);
   const token =
     update === undefined
-      ? await runCallback("jwt", () => config.callbacks.jwt({ token: stored.token as JWT }))
+      ? await runCallback("jwt", () => config.callbacks.jwt({ token: refreshed.token }))
       : await runCallback("jwt", () =>
-          config.callbacks.jwt({ token: stored.token as JWT, trigger: "update", session: update.newSession }),
+          config.callbacks.jwt({ token: refreshed.token, trigger: "update", session: update.newSession }),
         );
   if (token === null || typeof token !== "object") {
     return { session: null, token: null, cookies: clearSessionCookies(state, stored.read) };
   }
 
-  const changed = update !== undefined || (config.custom.jwt && JSON.stringify(token) !== before);
+  const changed = update !== undefined || refreshed.changed || (config.custom.jwt && JSON.stringify(token) !== before);
   let cookies: SetCookie[] = [];
   let expires = typeof token.exp === "number" ? token.exp * 1000 : state.nowMs + config.jwt.maxAge * 1000;
   if (stored.reissue || changed) {

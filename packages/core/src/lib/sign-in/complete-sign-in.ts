@@ -22,6 +22,10 @@ export interface SignInResult {
   /** Where to go afterwards, as the client asked (checked before use). */
   callbackUrl: unknown;
   json: boolean;
+  /** Claims to start the token with, beside next-auth's defaults (provider tokens for refresh). */
+  claims?: Record<string, unknown>;
+  /** Cookies to set (or expire) on every outcome: the cleared OAuth check cookies. */
+  cookies?: readonly SetCookie[];
 }
 
 /** Finishes a sign-in; the response carries the session cookie, or says why there is none. */
@@ -39,10 +43,15 @@ export async function completeSignIn(state: RequestState, result: SignInResult):
   );
   if (allowed !== true) {
     const target = typeof allowed === "string" ? safeRedirect(allowed, state.origin) : null;
-    return redirectOrJson(json, target ?? errorPageUrl(state, "AccessDenied"), [], target === null ? 403 : 200);
+    return redirectOrJson(
+      json,
+      target ?? errorPageUrl(state, "AccessDenied"),
+      result.cookies ?? [],
+      target === null ? 403 : 200,
+    );
   }
 
-  const initial = initialToken(user);
+  const initial = { ...result.claims, ...initialToken(user) };
   const token = await runCallback("jwt", () =>
     config.callbacks.jwt({
       token: initial,
@@ -54,12 +63,15 @@ export async function completeSignIn(state: RequestState, result: SignInResult):
     }),
   );
   if (token === null || typeof token !== "object") {
-    return redirectOrJson(json, errorPageUrl(state, "AccessDenied"), [], 403);
+    return redirectOrJson(json, errorPageUrl(state, "AccessDenied"), result.cookies ?? [], 403);
   }
 
   const previous = await readStoredToken(state).catch(() => null);
   if (typeof previous?.token?.jti === "string") await revoke(state, previous.token.jti, previous.token.exp);
-  const cookies: SetCookie[] = await writeSessionCookies(state, token, previous?.read.names ?? []);
+  const cookies: SetCookie[] = [
+    ...(result.cookies ?? []),
+    ...(await writeSessionCookies(state, token, previous?.read.names ?? [])),
+  ];
 
   await emitEvent(config, "signIn", { user, account, ...(profile === undefined ? {} : { profile }), isNewUser });
   return redirectOrJson(json, await resolveRedirect(state, result.callbackUrl), cookies);

@@ -1,0 +1,95 @@
+/**
+ * Built-in refresh of a provider's access token (RFC 6749 §6), for providers with
+ * `refresh: true`. It runs when a session is read and the access token is about to expire:
+ * single-flight per refresh token, so parallel requests refresh once, and the outcome answers for
+ * that refresh token for a minute, so requests still carrying the pre-rotation cookie reuse it instead of spending a
+ * rotated-away refresh token. A failed refresh leaves `error: "RefreshAccessTokenError"` on the
+ * token and the session, so the client can send the user to sign in again.
+ */
+import * as oauth from "oauth4webapi";
+import type { JWT } from "../../types.js";
+import type { RequestState } from "../http/request-state.js";
+import { clientAuthFor, clientFor, httpOptions, metadataFor } from "./provider-context.js";
+
+/** Refresh this many seconds before the access token actually expires. */
+const MARGIN_SECONDS = 30;
+/** How long a finished refresh answers for its old refresh token. */
+const REUSE_MS = 60_000;
+
+/** The provider tokens kept in the session token of a refreshing provider. */
+export interface StoredProviderTokens {
+  provider: string;
+  access_token?: string;
+  refresh_token?: string;
+  expires_at?: number;
+}
+
+interface Flight {
+  result: Promise<StoredProviderTokens | null>;
+  startedAt: number;
+}
+
+/** In-flight and recent refreshes, per refresh token. */
+export class RefreshFlights {
+  readonly #flights = new Map<string, Flight>();
+
+  run(
+    key: string,
+    now: number,
+    refresh: () => Promise<StoredProviderTokens | null>,
+  ): Promise<StoredProviderTokens | null> {
+    for (const [existing, flight] of this.#flights) {
+      if (now - flight.startedAt > REUSE_MS) this.#flights.delete(existing);
+    }
+    const current = this.#flights.get(key);
+    if (current !== undefined) return current.result;
+    const flight: Flight = { result: refresh(), startedAt: now };
+    this.#flights.set(key, flight);
+    return flight.result;
+  }
+}
+
+function stored(token: JWT): StoredProviderTokens | null {
+  const value = token.oauth;
+  if (typeof value !== "object" || value === null) return null;
+  const tokens = value as StoredProviderTokens;
+  return typeof tokens.provider === "string" ? tokens : null;
+}
+
+/** Refreshes the provider tokens in `token` if they are due; `changed` when the token was updated. */
+export async function refreshIfDue(state: RequestState, token: JWT): Promise<{ token: JWT; changed: boolean }> {
+  const tokens = stored(token);
+  if (tokens?.refresh_token === undefined || typeof tokens.expires_at !== "number") return { token, changed: false };
+  const nowSeconds = Math.floor(state.nowMs / 1000);
+  if (tokens.expires_at - MARGIN_SECONDS > nowSeconds) return { token, changed: false };
+  const provider = state.config.providerById.get(tokens.provider);
+  if (provider === undefined || provider.type === "credentials" || !provider.refresh) return { token, changed: false };
+
+  const refreshToken = tokens.refresh_token;
+  const next = await state.config.refreshFlights.run(`${provider.id}\u0000${refreshToken}`, state.nowMs, async () => {
+    try {
+      const as = await metadataFor(state, provider);
+      const client = clientFor(provider);
+      const response = await oauth.refreshTokenGrantRequest(
+        as,
+        client,
+        clientAuthFor(provider),
+        refreshToken,
+        httpOptions(state, provider, as.token_endpoint),
+      );
+      const result = await oauth.processRefreshTokenResponse(as, client, response);
+      return {
+        provider: provider.id,
+        access_token: result.access_token,
+        refresh_token: result.refresh_token ?? refreshToken,
+        ...(typeof result.expires_in === "number" ? { expires_at: nowSeconds + result.expires_in } : {}),
+      };
+    } catch (error) {
+      state.config.logger.error("OAUTH_REFRESH_ERROR", { provider: provider.id, error });
+      return null;
+    }
+  });
+  if (next === null) return { token: { ...token, error: "RefreshAccessTokenError" }, changed: true };
+  const { error: _error, ...rest } = token;
+  return { token: { ...rest, oauth: next }, changed: true };
+}
