@@ -11,6 +11,7 @@ export default tseslint.config(
       "**/.next/**",
       "coverage/**",
       "vitest.config.ts",
+      "apps/local-idp/**",
       "test-results/**",
       "**/*.js",
       "**/*.mjs",

@@ -38,7 +38,10 @@ export async function startIdp(/** @type {IdpOptions} */ options) {
     issueRefreshToken: async (_ctx, client) => client.grantTypeAllowed("refresh_token"),
     async loadExistingGrant(ctx) {
       // Grant whatever was asked: no consent screen in development.
-      const grant = new ctx.oidc.provider.Grant({ clientId: ctx.oidc.client.clientId, accountId: ctx.oidc.session.accountId });
+      const grant = new ctx.oidc.provider.Grant({
+        clientId: ctx.oidc.client.clientId,
+        accountId: ctx.oidc.session.accountId,
+      });
       grant.addOIDCScope("openid email profile offline_access");
       grant.addOIDCClaims(["sub", "email", "email_verified", "name", "picture"]);
       await grant.save();

@@ -113,7 +113,10 @@ async function oauth2Profile(
     expectedNonce,
     requireIdToken: provider.type === "oidc",
   });
-  const claims = oauth.getValidatedIdTokenClaims(tokens);
+  // An ID token whose signature cannot be checked (a plain OAuth 2 provider with no JWKS) is
+  // not used at all; for OIDC providers the check is mandatory.
+  const verifiable = as.jwks_uri !== undefined || provider.type === "oidc";
+  const claims = verifiable ? oauth.getValidatedIdTokenClaims(tokens) : undefined;
   if (claims !== undefined) {
     // oauth4webapi has checked the claims and the algorithm; the signature is checked here,
     // against the issuer's published keys.

@@ -75,7 +75,8 @@ function endpoint(id: string, name: string, value: unknown): { url?: string; par
     throw new ConfigError("InvalidProvider", `Provider "${id}": \`${name}\` must be a URL or { url, params }.`);
   const params: Record<string, string> = {};
   for (const [key, param] of Object.entries(isPlainObject(value.params) ? value.params : {})) {
-    if (typeof param === "string" || typeof param === "number" || typeof param === "boolean") params[key] = String(param);
+    if (typeof param === "string" || typeof param === "number" || typeof param === "boolean")
+      params[key] = String(param);
   }
   return { ...(typeof value.url === "string" ? { url: checkUrl(id, name, value.url) } : {}), params };
 }
@@ -95,13 +96,12 @@ function checkUrl(id: string, option: string, value: string): string {
 
 function defaultProfile(profile: Profile): User {
   const id = profile.sub ?? profile.id;
-  return {
-    id: typeof id === "string" || typeof id === "number" ? String(id) : "",
-    name: typeof profile.name === "string" ? profile.name : null,
-    email: typeof profile.email === "string" ? profile.email : null,
-    image:
-      typeof profile.picture === "string" ? profile.picture : typeof profile.image === "string" ? profile.image : null,
-  };
+  const user: User = { id: typeof id === "string" || typeof id === "number" ? String(id) : "" };
+  if (typeof profile.name === "string") user.name = profile.name;
+  if (typeof profile.email === "string") user.email = profile.email;
+  const image = profile.picture ?? profile.image;
+  if (typeof image === "string") user.image = image;
+  return user;
 }
 
 /** Validates one OAuth/OIDC provider (already merged with its `options`). */

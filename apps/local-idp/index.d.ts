@@ -1,0 +1,21 @@
+/** Options of {@link startIdp}. */
+export interface IdpOptions {
+  /** @default 3300 */
+  port?: number;
+  /** oidc-provider client metadata. */
+  clients: Record<string, unknown>[];
+  /** Access token lifetime in seconds. @default 3600 */
+  accessTokenTtl?: number;
+  /** Called for grant, refresh and server-error events. */
+  onEvent?: (event: string, detail: unknown) => void;
+}
+
+/** A running local IdP. */
+export interface LocalIdp {
+  issuer: string;
+  provider: unknown;
+  close(): Promise<void>;
+}
+
+/** Starts a local OpenID Connect provider on 127.0.0.1. */
+export function startIdp(options: IdpOptions): Promise<LocalIdp>;
