@@ -9,17 +9,29 @@
 // ESM loader cannot resolve those without an extension — `require()` can. Middleware is always
 // bundled by Next, so `gatehouse/middleware` stays ESM.
 import { build } from "esbuild";
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 const PACKAGES = ["packages/core", "packages/gatehouse"];
 
-/** Every `./dist/….js` / `.cjs` target named in an exports or imports map. */
-function targets(map, out = new Set()) {
+/**
+ * Every `./dist/….js` / `.cjs` target named in an exports or imports map; a `*` pattern
+ * (`./dist/providers/*.js`) stands for every matching source file.
+ */
+function targets(dir, map, out = new Set()) {
   if (typeof map === "string") {
-    if (map.startsWith("./dist/") && /\.c?js$/.test(map)) out.add(map);
+    if (!map.startsWith("./dist/") || !/\.c?js$/.test(map)) return out;
+    if (!map.includes("*")) {
+      out.add(map);
+      return out;
+    }
+    const [prefix, suffix] = map.split("*");
+    const folder = join(dir, prefix.replace(/^\.\/dist\//, "src/"));
+    for (const file of readdirSync(folder)) {
+      if (file.endsWith(".ts") && !file.endsWith(".d.ts")) out.add(`${prefix}${file.slice(0, -3)}${suffix}`);
+    }
   } else if (map !== null && typeof map === "object") {
-    for (const value of Object.values(map)) targets(value, out);
+    for (const value of Object.values(map)) targets(dir, value, out);
   }
   return out;
 }
@@ -30,7 +42,7 @@ function source(dir, target) {
 
 for (const dir of PACKAGES) {
   const pkg = JSON.parse(readFileSync(join(dir, "package.json"), "utf8"));
-  const all = [...targets(pkg.exports), ...targets(pkg.imports ?? {})];
+  const all = [...targets(dir, pkg.exports), ...targets(dir, pkg.imports ?? {})];
   const external = [
     ...Object.keys(pkg.dependencies ?? {}),
     ...Object.keys(pkg.peerDependencies ?? {}),

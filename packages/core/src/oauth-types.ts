@@ -33,8 +33,11 @@ export type ClientAuthMethod = "client_secret_basic" | "client_secret_post" | "p
 /** The PKCE, state and nonce checks (RFC 7636, RFC 6749 §10.12, OIDC Core §3.1.2.1). */
 export type OAuthCheck = "pkce" | "state" | "nonce" | "none";
 
-/** An OAuth or OIDC provider. */
-export interface OAuthConfig<P extends Profile = Profile> {
+/** A provider's profile: whatever JSON object its userinfo or ID token holds. */
+export type AnyProfile = Record<string, unknown>;
+
+/** The named options of an OAuth or OIDC provider. */
+export interface OAuthFields<P extends AnyProfile = Profile> {
   id: string;
   name: string;
   type: "oauth" | "oidc";
@@ -72,15 +75,24 @@ export interface OAuthConfig<P extends Profile = Profile> {
   refresh?: boolean | undefined;
   /** Gatehouse: sign out at the IdP too (RP-initiated logout), when it has an end_session_endpoint. */
   logout?: boolean | undefined;
+  /**
+   * Gatehouse: repairs a token endpoint answer that bends the standard (a missing `token_type`,
+   * say) before it is checked. For provider definitions; quirks only.
+   */
+  conformTokenResponse?: ((body: Record<string, unknown>) => Record<string, unknown>) | undefined;
   /** Gatehouse: milliseconds before a request to the IdP is abandoned. @default 10000 */
   timeout?: number | undefined;
   /** next-auth v4: the user's options, merged over the provider's defaults. */
-  options?: Partial<OAuthConfig<P>> & Record<string, unknown>;
+  options?: Partial<OAuthFields<P>> & Record<string, unknown>;
+}
+
+/** An OAuth or OIDC provider (named options plus any provider-specific ones). */
+export interface OAuthConfig<P extends AnyProfile = Profile> extends OAuthFields<P> {
   [option: string]: unknown;
 }
 
 /** What apps pass to a built-in provider: credentials and any option to override. */
-export type OAuthUserConfig<P extends Profile = Profile> = Omit<Partial<OAuthConfig<P>>, "options" | "type"> & {
+export type OAuthUserConfig<P extends AnyProfile = Profile> = Omit<Partial<OAuthFields<P>>, "options" | "type"> & {
   clientId: string;
-  clientSecret?: string;
+  clientSecret?: string | undefined;
 };

@@ -117,8 +117,9 @@ export interface ExternalProvider {
   [option: string]: unknown;
 }
 
-/** Any provider object. */
-export type Provider = CredentialsProvider | OAuthConfig | ExternalProvider;
+/** Any provider object (each OAuth provider has its own profile type). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the union must accept every provider's profile type
+export type Provider = CredentialsProvider | OAuthConfig<any> | ExternalProvider;
 
 /**
  * The session, user and token types callbacks see. The Next.js package passes its own

@@ -96,7 +96,19 @@ async function oauth2Profile(
     expectedNonce = check.value;
   }
 
-  const options = httpOptions(state, provider, as.token_endpoint);
+  const options = { ...httpOptions(state, provider, as.token_endpoint) };
+  const conform = provider.conformTokenResponse;
+  if (conform !== undefined) {
+    const inner = options[oauth.customFetch] as typeof fetch;
+    options[oauth.customFetch] = async (input: RequestInfo | URL, init?: RequestInit) => {
+      const response = await inner(input, init);
+      const body = (await response.json().catch(() => null)) as unknown;
+      if (typeof body !== "object" || body === null || Array.isArray(body)) return response;
+      const headers = new Headers(response.headers);
+      headers.delete("content-length");
+      return Response.json(conform(body as Record<string, unknown>), { status: response.status, headers });
+    };
+  }
   const tokenResponse = await oauth.authorizationCodeGrantRequest(
     as,
     client,
@@ -138,6 +150,18 @@ async function oauth2Profile(
     });
   } else if (provider.idToken && claims !== undefined) {
     profile = { ...claims };
+  } else if (claims === undefined && provider.type === "oauth") {
+    // A plain OAuth 2.0 API: any JSON profile, no OIDC `sub` to insist on.
+    if (as.userinfo_endpoint === undefined) throw new CallbackCheckError("the provider has no userinfo endpoint");
+    const response = await fetchFor(state, provider)(as.userinfo_endpoint, {
+      headers: { authorization: `Bearer ${tokens.access_token}`, accept: "application/json" },
+    });
+    if (!response.ok) throw new CallbackCheckError(`the userinfo endpoint answered ${response.status}`);
+    const body = (await response.json()) as unknown;
+    if (typeof body !== "object" || body === null || Array.isArray(body)) {
+      throw new CallbackCheckError("the userinfo answer is not a JSON object");
+    }
+    profile = body as Profile;
   } else {
     if (as.userinfo_endpoint === undefined)
       throw new CallbackCheckError("the provider has no userinfo endpoint and sent no ID token");
@@ -154,6 +178,17 @@ async function oauth2Profile(
       userinfoResponse,
     );
     profile = { ...claims, ...userinfo };
+  }
+  // Apple posts the user's name, on the first sign-in only, as a JSON `user` field of the callback.
+  const userField = params.get("user");
+  if (userField !== null && profile.user === undefined) {
+    try {
+      const parsed = JSON.parse(userField) as unknown;
+      if (typeof parsed === "object" && parsed !== null && !Array.isArray(parsed))
+        profile = { ...profile, user: parsed };
+    } catch {
+      // Not JSON: ignored.
+    }
   }
   return { user: await mapProfile(provider, profile, tokenSet), profile, tokens: tokenSet };
 }

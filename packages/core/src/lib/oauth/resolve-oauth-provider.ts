@@ -37,6 +37,7 @@ export interface ResolvedOAuthProvider {
   readonly timeout: number;
   /** `response_mode=form_post`: the IdP posts the callback cross-site. */
   readonly formPost: boolean;
+  readonly conformTokenResponse: ((body: Record<string, unknown>) => Record<string, unknown>) | undefined;
 }
 
 const AUTH_METHODS = new Set<ClientAuthMethod>([
@@ -255,5 +256,9 @@ export function resolveOAuthProvider(
     logout: options.logout === true,
     timeout,
     formPost: authorizationParams.response_mode === "form_post",
+    conformTokenResponse:
+      typeof options.conformTokenResponse === "function"
+        ? (options.conformTokenResponse as ResolvedOAuthProvider["conformTokenResponse"])
+        : undefined,
   });
 }

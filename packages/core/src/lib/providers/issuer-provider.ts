@@ -1,0 +1,49 @@
+/**
+ * The providers that are "an OpenID Connect issuer you host or rent" (Auth0, Okta, Keycloak,
+ * Cognito, Zitadel, authentik, FusionAuth, the generic one): one shape, different names and
+ * profile claims.
+ */
+import type { AnyProfile, OAuthConfig, OAuthFields, OAuthUserConfig } from "../../oauth-types.js";
+import type { User } from "../../types.js";
+import { defineProvider } from "./define-provider.js";
+
+/** Claims every OIDC issuer may send. */
+export interface OidcProfile extends Record<string, unknown> {
+  sub: string;
+  name?: string;
+  preferred_username?: string;
+  nickname?: string;
+  email?: string;
+  email_verified?: boolean;
+  picture?: string;
+}
+
+/** The user from standard OIDC claims (name falling back to the username claims). */
+export function standardUser(profile: OidcProfile): User {
+  return {
+    id: profile.sub,
+    name: profile.name ?? profile.preferred_username ?? profile.nickname ?? null,
+    email: profile.email ?? null,
+    image: profile.picture ?? null,
+  };
+}
+
+/** An OIDC provider found by its `issuer` (required in `options`). */
+export function issuerProvider<P extends AnyProfile>(
+  id: string,
+  name: string,
+  options: OAuthUserConfig<P>,
+  extra: Partial<OAuthFields<P>> = {},
+): OAuthConfig<P> {
+  return defineProvider<P>(
+    {
+      id,
+      name,
+      type: "oidc",
+      authorization: { params: { scope: "openid profile email" } },
+      profile: (profile) => standardUser(profile as unknown as OidcProfile),
+      ...extra,
+    },
+    options,
+  );
+}

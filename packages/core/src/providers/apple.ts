@@ -1,0 +1,87 @@
+/**
+ * Sign in with Apple, OpenID Connect. https://developer.apple.com/documentation/sign_in_with_apple
+ *
+ * Quirks: the callback is a cross-site `form_post`; the user's name is sent only on the first
+ * sign-in, as a JSON `user` field of that post (not in the ID token), so store it then; the
+ * email may be a private relay address; the client secret is a short-lived ES256 JWT you sign
+ * with the key from Apple's console — see {@link appleClientSecret}.
+ */
+import type { OAuthConfig, OAuthUserConfig } from "../oauth-types.js";
+import { defineProvider } from "../lib/providers/define-provider.js";
+
+/** The ID token claims, plus the first sign-in's `user` field. */
+export interface AppleProfile extends Record<string, unknown> {
+  sub: string;
+  email?: string;
+  email_verified?: boolean | "true" | "false";
+  is_private_email?: boolean | "true" | "false";
+  user?: { name?: { firstName?: string; lastName?: string }; email?: string };
+}
+
+export default function Apple<P extends AppleProfile>(options: OAuthUserConfig<P>): OAuthConfig<P> {
+  return defineProvider<P>(
+    {
+      id: "apple",
+      name: "Apple",
+      type: "oidc",
+      issuer: "https://appleid.apple.com",
+      authorization: { params: { scope: "name email", response_mode: "form_post" } },
+      client: { token_endpoint_auth_method: "client_secret_post" },
+      profile: (profile) => {
+        const name = [profile.user?.name?.firstName, profile.user?.name?.lastName].filter(Boolean).join(" ");
+        return { id: profile.sub, name: name === "" ? null : name, email: profile.email ?? null, image: null };
+      },
+      style: { bg: "#000000", text: "#ffffff" },
+    },
+    options,
+  );
+}
+
+/** What {@link appleClientSecret} needs, from Apple's developer console. */
+export interface AppleSecretInput {
+  /** The Services ID (the provider's `clientId`). */
+  clientId: string;
+  teamId: string;
+  keyId: string;
+  /** The `.p8` private key, PEM. */
+  privateKey: string;
+  /** Seconds; Apple allows at most six months. @default 15552000 */
+  expiresIn?: number;
+}
+
+function base64url(bytes: Uint8Array | string): string {
+  const data = typeof bytes === "string" ? new TextEncoder().encode(bytes) : bytes;
+  return btoa(String.fromCharCode(...data))
+    .replace(/\+/g, "-")
+    .replace(/\//g, "_")
+    .replace(/=+$/, "");
+}
+
+/**
+ * Signs Apple's client secret (an ES256 JWT). Call it at start-up and pass the result as
+ * `clientSecret`; it is valid for up to six months, so restart (or re-create) before then.
+ * @example `clientSecret: await appleClientSecret({ clientId, teamId, keyId, privateKey })`
+ */
+export async function appleClientSecret(input: AppleSecretInput): Promise<string> {
+  const der = Uint8Array.from(atob(input.privateKey.replace(/-----[^-]+-----|\s/g, "")), (c) => c.charCodeAt(0));
+  const key = await globalThis.crypto.subtle.importKey("pkcs8", der, { name: "ECDSA", namedCurve: "P-256" }, false, [
+    "sign",
+  ]);
+  const now = Math.floor(Date.now() / 1000);
+  const header = base64url(JSON.stringify({ alg: "ES256", kid: input.keyId }));
+  const payload = base64url(
+    JSON.stringify({
+      iss: input.teamId,
+      iat: now,
+      exp: now + (input.expiresIn ?? 15_552_000),
+      aud: "https://appleid.apple.com",
+      sub: input.clientId,
+    }),
+  );
+  const signature = await globalThis.crypto.subtle.sign(
+    { name: "ECDSA", hash: "SHA-256" },
+    key,
+    new TextEncoder().encode(`${header}.${payload}`),
+  );
+  return `${header}.${payload}.${base64url(new Uint8Array(signature))}`;
+}

@@ -1,0 +1,37 @@
+/**
+ * Box, OAuth 2.0. https://developer.box.com/guides/authentication/oauth2/
+ *
+ * Quirks: the token endpoint takes the secret in the body; the email is the `login`.
+ */
+import type { OAuthConfig, OAuthUserConfig } from "../oauth-types.js";
+import { defineProvider } from "../lib/providers/define-provider.js";
+
+/** `GET https://api.box.com/2.0/users/me`. */
+export interface BoxProfile extends Record<string, unknown> {
+  id: string;
+  name: string;
+  login: string;
+  avatar_url?: string;
+}
+
+export default function Box<P extends BoxProfile>(options: OAuthUserConfig<P>): OAuthConfig<P> {
+  return defineProvider<P>(
+    {
+      id: "box",
+      name: "Box",
+      type: "oauth",
+      authorization: "https://account.box.com/api/oauth2/authorize",
+      token: "https://api.box.com/oauth2/token",
+      userinfo: "https://api.box.com/2.0/users/me",
+      client: { token_endpoint_auth_method: "client_secret_post" },
+      profile: (profile) => ({
+        id: profile.id,
+        name: profile.name,
+        email: profile.login,
+        image: profile.avatar_url ?? null,
+      }),
+      style: { bg: "#0061d5", text: "#ffffff" },
+    },
+    options,
+  );
+}

@@ -1,0 +1,37 @@
+/**
+ * Facebook Login, OAuth 2.0. https://developers.facebook.com/docs/facebook-login/guides/advanced/manual-flow
+ *
+ * Quirks: the profile comes from the Graph API, whose fields must be asked for by name; the
+ * picture is nested (`picture.data.url`); `email` is absent for accounts without a confirmed one.
+ */
+import type { OAuthConfig, OAuthUserConfig } from "../oauth-types.js";
+import { defineProvider } from "../lib/providers/define-provider.js";
+
+/** `GET https://graph.facebook.com/me?fields=id,name,email,picture`. */
+export interface FacebookProfile extends Record<string, unknown> {
+  id: string;
+  name: string;
+  email?: string;
+  picture?: { data?: { url?: string; is_silhouette?: boolean } };
+}
+
+export default function Facebook<P extends FacebookProfile>(options: OAuthUserConfig<P>): OAuthConfig<P> {
+  return defineProvider<P>(
+    {
+      id: "facebook",
+      name: "Facebook",
+      type: "oauth",
+      authorization: { url: "https://www.facebook.com/v19.0/dialog/oauth", params: { scope: "email public_profile" } },
+      token: "https://graph.facebook.com/v19.0/oauth/access_token",
+      userinfo: "https://graph.facebook.com/me?fields=id,name,email,picture",
+      profile: (profile) => ({
+        id: profile.id,
+        name: profile.name,
+        email: profile.email ?? null,
+        image: profile.picture?.data?.url ?? null,
+      }),
+      style: { bg: "#1877f2", text: "#ffffff" },
+    },
+    options,
+  );
+}

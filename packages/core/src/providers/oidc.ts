@@ -1,0 +1,16 @@
+/**
+ * Any OpenID Connect provider, configured by its `issuer` alone (discovery does the rest).
+ * https://openid.net/specs/openid-connect-discovery-1_0.html
+ *
+ * @example OIDC({ id: "corp", name: "Corp SSO", issuer: "https://sso.corp.example", clientId, clientSecret })
+ */
+import type { OAuthConfig, OAuthUserConfig } from "../oauth-types.js";
+import { issuerProvider, type OidcProfile } from "../lib/providers/issuer-provider.js";
+
+export type { OidcProfile };
+
+export default function OIDC<P extends OidcProfile>(
+  options: OAuthUserConfig<P> & { issuer: string; id?: string; name?: string },
+): OAuthConfig<P> {
+  return issuerProvider<P>(options.id ?? "oidc", options.name ?? "OpenID Connect", options);
+}

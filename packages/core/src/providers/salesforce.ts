@@ -1,0 +1,21 @@
+/**
+ * Salesforce, OpenID Connect. https://help.salesforce.com/s/articleView?id=sf.remoteaccess_using_openid.htm
+ *
+ * Quirks: sandboxes sign in at https://test.salesforce.com and My Domain orgs at their own
+ * host — override `issuer`.
+ */
+import type { OAuthConfig, OAuthUserConfig } from "../oauth-types.js";
+import { issuerProvider, type OidcProfile } from "../lib/providers/issuer-provider.js";
+
+/** The claims Salesforce sends. */
+export interface SalesforceProfile extends OidcProfile {
+  user_id?: string;
+  organization_id?: string;
+}
+
+export default function Salesforce<P extends SalesforceProfile>(options: OAuthUserConfig<P>): OAuthConfig<P> {
+  return issuerProvider<P>("salesforce", "Salesforce", options, {
+    issuer: "https://login.salesforce.com",
+    style: { bg: "#00a1e0", text: "#ffffff" },
+  });
+}

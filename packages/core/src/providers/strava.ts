@@ -1,0 +1,48 @@
+/**
+ * Strava, OAuth 2.0. https://developers.strava.com/docs/authentication/
+ *
+ * Quirks: the athlete comes in the token response; the token endpoint takes the secret in the
+ * body; there is no email address.
+ */
+import type { OAuthConfig, OAuthUserConfig } from "../oauth-types.js";
+import { defineProvider } from "../lib/providers/define-provider.js";
+
+/** `athlete` of Strava's token response. */
+export interface StravaProfile extends Record<string, unknown> {
+  id: number;
+  firstname?: string;
+  lastname?: string;
+  username?: string | null;
+  profile?: string;
+}
+
+export default function Strava<P extends StravaProfile>(options: OAuthUserConfig<P>): OAuthConfig<P> {
+  return defineProvider<P>(
+    {
+      id: "strava",
+      name: "Strava",
+      type: "oauth",
+      authorization: {
+        url: "https://www.strava.com/oauth/authorize",
+        params: { scope: "read", approval_prompt: "auto" },
+      },
+      token: "https://www.strava.com/api/v3/oauth/token",
+      client: { token_endpoint_auth_method: "client_secret_post" },
+      userinfo: {
+        request({ tokens }) {
+          const athlete = tokens.athlete as P | undefined;
+          if (athlete === undefined) throw new Error("Strava's token response has no athlete");
+          return athlete;
+        },
+      },
+      profile: (profile) => ({
+        id: String(profile.id),
+        name: [profile.firstname, profile.lastname].filter(Boolean).join(" ") || (profile.username ?? null),
+        email: null,
+        image: profile.profile ?? null,
+      }),
+      style: { bg: "#fc4c02", text: "#ffffff" },
+    },
+    options,
+  );
+}

@@ -1,0 +1,2 @@
+export * from "@gatehouse/core/providers/twitch";
+export { default } from "@gatehouse/core/providers/twitch";
