@@ -49,11 +49,18 @@ step("Building the Gatehouse packages", process.execPath, [`${root}node_modules/
 step("Bundling the Gatehouse packages", process.execPath, [`${root}scripts/build.js`]);
 step("Building the demo app (next build)", process.execPath, [nextBin, "build"], demo);
 
+console.log('\n▸ Starting the local OpenID provider ("Sign in with Local IdP")');
+const idpPort = process.env.LOCAL_IDP_PORT ?? "3300";
+const idp = spawn(process.execPath, [`${root}apps/local-idp/cli.js`], {
+  stdio: ["ignore", "inherit", "ignore"],
+  env: { ...process.env, LOCAL_IDP_PORT: idpPort, LOCAL_IDP_APP_URL: `http://127.0.0.1:${port}` },
+});
+
 console.log("\n▸ Starting the demo");
 const server = spawn(process.execPath, [nextBin, "start", "--hostname", "127.0.0.1", "--port", port], {
   cwd: demo,
   stdio: ["ignore", "pipe", "inherit"],
-  env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", LOCAL_IDP_ISSUER: `http://127.0.0.1:${idpPort}` },
 });
 let announced = false;
 server.stdout.on("data", (chunk) => {
@@ -67,10 +74,19 @@ server.stdout.on("data", (chunk) => {
   │  Sign in as ada@example.com   (admin)                    │
   │          or grace@example.com (member)                   │
   │  password   gatehouse-demo                               │
+  │  or "Sign in with Local IdP" with any name (OAuth/OIDC)  │
   │                                                          │
   │  Ctrl+C to stop.                                         │
   └──────────────────────────────────────────────────────────┘`);
   }
 });
-for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
-server.on("exit", (code) => process.exit(code ?? 0));
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.on(signal, () => {
+    idp.kill(signal);
+    server.kill(signal);
+  });
+}
+server.on("exit", (code) => {
+  idp.kill();
+  process.exit(code ?? 0);
+});

@@ -1,5 +1,6 @@
 import NextAuth, { type DefaultSession } from "gatehouse";
 import Credentials from "gatehouse/providers/credentials";
+import { oauthProviders } from "@/lib/oauth-providers";
 import { checkPassword } from "@/lib/users";
 
 declare module "gatehouse" {
@@ -22,11 +23,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       authorize: (credentials) =>
         credentials === undefined ? null : checkPassword(credentials.email, credentials.password),
     }),
+    ...oauthProviders(),
   ],
   theme: { brandColor: "#4f46e5" },
   callbacks: {
     jwt({ token, user, trigger, session }) {
-      if (user !== undefined) token.role = user.role as "admin" | "member";
+      if (user !== undefined && typeof user.role === "string") token.role = user.role as "admin" | "member";
       if (trigger === "update" && typeof (session as { name?: unknown }).name === "string") {
         token.name = (session as { name: string }).name.slice(0, 60);
       }

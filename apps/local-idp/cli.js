@@ -4,6 +4,8 @@
 import { startIdp } from "./index.js";
 
 const app = (process.env.LOCAL_IDP_APP_URL ?? "http://127.0.0.1:3000").replace(/\/$/, "");
+// The demo answers on 127.0.0.1 and on localhost; register both spellings.
+const apps = [app, app.replace("//127.0.0.1:", "//localhost:")];
 const port = Number(process.env.LOCAL_IDP_PORT ?? 3300);
 const idp = await startIdp({
   port,
@@ -11,8 +13,8 @@ const idp = await startIdp({
     {
       client_id: "gatehouse-demo",
       client_secret: "gatehouse-demo-local-secret",
-      redirect_uris: [`${app}/api/auth/callback/local`],
-      post_logout_redirect_uris: [`${app}/`],
+      redirect_uris: apps.map((base) => `${base}/api/auth/callback/local`),
+      post_logout_redirect_uris: apps.map((base) => `${base}/`),
       grant_types: ["authorization_code", "refresh_token"],
     },
   ],

@@ -24,11 +24,11 @@ test("the custom login page (seed 004's style): wrong password, then right", asy
   await page.goto(`${DEMO}/login?callbackUrl=%2Fdashboard`);
   await page.locator("#email").fill("ada@example.com");
   await page.locator("#password").fill("wrong");
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page.getByTestId("login-error")).toHaveText("Invalid credentials.");
   expect(await hasSessionCookie(context)).toBe(false);
   await page.locator("#password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page).toHaveURL(`${DEMO}/dashboard`);
   expect(await hasSessionCookie(context)).toBe(true);
 });
@@ -51,7 +51,7 @@ test("the proxy sends signed-out visitors to sign in with a callbackUrl, and bac
   await expect(page).toHaveURL(`${DEMO}/login?callbackUrl=%2Fmembers`);
   await page.locator("#email").fill("ada@example.com");
   await page.locator("#password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page).toHaveURL(`${DEMO}/members`);
   await expect(page.getByTestId("members-greeting")).toContainText("Ada Lovelace");
 });
@@ -156,12 +156,45 @@ test("signIn() in a server action: wrong password, then a redirect to redirectTo
   await page.goto(`${DEMO}/login/server`);
   await page.locator("#action-email").fill("grace@example.com");
   await page.locator("#action-password").fill("wrong");
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page.getByTestId("action-error")).toBeVisible();
   expect(await hasSessionCookie(context)).toBe(false);
   await page.locator("#action-email").fill("grace@example.com");
   await page.locator("#action-password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page).toHaveURL(`${DEMO}/dashboard`);
   expect(await hasSessionCookie(context)).toBe(true);
+});
+
+test("OAuth: sign in with the local OpenID provider from the built-in page, then sign out there too", async ({
+  page,
+  context,
+}) => {
+  await page.goto(`${DEMO}/api/auth/signin?callbackUrl=%2Fdashboard`);
+  await page.getByRole("button", { name: "Sign in with Local IdP" }).click();
+  await expect(page).toHaveURL(/127\.0\.0\.1:3310\/interaction\//);
+  await page.locator('input[name="login"]').fill("octavia");
+  await page.locator('input[name="password"]').fill("anything");
+  await page.locator('button[type="submit"]').click();
+  await expect(page).toHaveURL(`${DEMO}/dashboard`);
+  await expect(page.getByTestId("dashboard-user")).toContainText("octavia@local.test (member)");
+  const names = (await context.cookies()).map((cookie) => cookie.name);
+  expect(names).toContain("next-auth.session-token");
+  for (const check of ["next-auth.state", "next-auth.pkce.code_verifier", "next-auth.nonce"])
+    expect(names).not.toContain(check);
+
+  // RP-initiated logout: the demo's Local IdP signs out at the IdP as well.
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/127\.0\.0\.1:3310\/session\/end/);
+  expect(await hasSessionCookie(context)).toBe(false);
+});
+
+test("OAuth from the custom login page with signIn('local') from gatehouse/react", async ({ page }) => {
+  await page.goto(`${DEMO}/login?callbackUrl=%2Fmembers`);
+  await page.getByRole("button", { name: "Sign in with Local IdP" }).click();
+  await page.locator('input[name="login"]').fill("petra");
+  await page.locator('input[name="password"]').fill("anything");
+  await page.locator('button[type="submit"]').click();
+  await expect(page).toHaveURL(`${DEMO}/members`);
+  await expect(page.getByTestId("members-greeting")).toContainText("petra");
 });

@@ -13,7 +13,8 @@ export async function hasSessionCookie(context: BrowserContext): Promise<boolean
 export async function signInOnBuiltInPage(page: Page, email: string, password = PASSWORD): Promise<void> {
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: /sign in/i }).click();
+  // The submit button of the form the password is in (the page may list other providers).
+  await page.getByLabel("Password").locator("xpath=ancestor::form").locator('button[type="submit"]').click();
 }
 
 /** Signs in through the demo's custom login page. */
@@ -21,6 +22,6 @@ export async function signInOnDemo(page: Page, email: string, callbackUrl = "/")
   await page.goto(`${DEMO}/login?callbackUrl=${encodeURIComponent(callbackUrl)}`);
   await page.locator("#email").fill(email);
   await page.locator("#password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page).toHaveURL(`${DEMO}${callbackUrl}`);
 }

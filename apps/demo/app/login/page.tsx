@@ -1,3 +1,4 @@
+import { IdpButton } from "./idp-button";
 import { LoginForm } from "./login-form";
 
 export default async function LoginPage({
@@ -13,6 +14,10 @@ export default async function LoginPage({
       <LoginForm
         callbackUrl={callbackUrl?.startsWith("/") === true && !callbackUrl.startsWith("//") ? callbackUrl : "/"}
         initialError={error}
+      />
+      <div className="divider-line">or</div>
+      <IdpButton
+        callbackUrl={callbackUrl?.startsWith("/") === true && !callbackUrl.startsWith("//") ? callbackUrl : "/"}
       />
       <p className="muted small">
         Or use the{" "}
