@@ -266,3 +266,30 @@ describe("each check, broken on purpose, ends cleanly with no session", () => {
     await expectRefused(auth, await finish(auth, { method: "GET", url }, jar), jar);
   });
 });
+
+describe("check cookies over HTTPS", () => {
+  it("are __Secure-, Lax by default, and SameSite=None for form_post providers (the IdP posts cross-site)", async () => {
+    const https = "https://app.example.com";
+    const auth = makeAuth({
+      url: https,
+      providers: [oidc("local"), oidc("other", { authorization: { params: { response_mode: "form_post" } } })],
+    });
+    for (const [provider, sameSite] of [
+      ["local", "Lax"],
+      ["other", "None"],
+    ] as const) {
+      const jar = new Jar();
+      const csrfToken = await csrf(auth, jar, `${https}/api/auth`);
+      const response = await postForm(auth, `${https}/api/auth/signin/${provider}`, { csrfToken }, jar);
+      const checks = setCookies(response).filter((c) => /state|pkce|nonce/.test(c.name));
+      expect(checks.map((c) => c.name).sort()).toEqual([
+        "__Secure-next-auth.nonce",
+        "__Secure-next-auth.pkce.code_verifier",
+        "__Secure-next-auth.state",
+      ]);
+      for (const cookie of checks) {
+        expect(cookie.attributes).toMatchObject({ secure: true, httponly: true, samesite: sameSite, "max-age": "900" });
+      }
+    }
+  });
+});

@@ -1,0 +1,133 @@
+/**
+ * The database adapter contract: a superset of next-auth v4's `Adapter`, so an adapter written
+ * for next-auth plugs in unchanged. Methods are grouped by the feature that needs them; a
+ * first-party adapter implements every group ({@link DatabaseAdapter}), and a configuration that
+ * needs a group the adapter lacks is refused at start-up with the missing methods named.
+ *
+ * Conventions every method keeps:
+ * - "Not found" is `null`, never an exception. Failures (connection lost, constraint broken)
+ *   reject, and Gatehouse turns them into a clean error with no session.
+ * - Dates are `Date`s and round-trip to the millisecond.
+ * - Session and verification tokens reach the adapter already hashed; store them as given.
+ */
+import type { Awaitable } from "./types.js";
+
+/** A user as stored. */
+export interface AdapterUser {
+  id: string;
+  email: string | null;
+  emailVerified: Date | null;
+  name?: string | null;
+  image?: string | null;
+  [key: string]: unknown;
+}
+
+/** A provider account linked to a user. */
+export interface AdapterAccount {
+  userId: string;
+  type: "oauth" | "oidc" | "email" | "credentials";
+  provider: string;
+  providerAccountId: string;
+  access_token?: string | null;
+  refresh_token?: string | null;
+  id_token?: string | null;
+  expires_at?: number | null;
+  token_type?: string | null;
+  scope?: string | null;
+  session_state?: string | null;
+  [key: string]: unknown;
+}
+
+/** A database session as stored. `sessionToken` is the token's hash. */
+export interface AdapterSession {
+  sessionToken: string;
+  userId: string;
+  expires: Date;
+  /** Gatehouse: when the session began. */
+  createdAt?: Date | null;
+  /** Gatehouse: when the session was last used (updated at most every `updateAge`). */
+  lastSeenAt?: Date | null;
+  /** Gatehouse: the browser that began it. */
+  userAgent?: string | null;
+}
+
+/** An email sign-in token as stored. `token` is the token's keyed hash. */
+export interface VerificationToken {
+  identifier: string;
+  token: string;
+  expires: Date;
+}
+
+/** Users and their linked accounts: every sign-in through a provider needs these. */
+export interface UserAdapter {
+  /** Creates a user; uses `user.id` when given (credentials users keep their id), else a new one. */
+  createUser(user: Omit<AdapterUser, "id"> & { id?: string }): Awaitable<AdapterUser>;
+  /** The user with this id, or `null`. */
+  getUser(id: string): Awaitable<AdapterUser | null>;
+  /** The user with this email (exact match on the normalized address), or `null`. */
+  getUserByEmail(email: string): Awaitable<AdapterUser | null>;
+  /** The user an account (provider + provider account id) is linked to, or `null`. */
+  getUserByAccount(account: Pick<AdapterAccount, "provider" | "providerAccountId">): Awaitable<AdapterUser | null>;
+  /** Changes the given fields; resolves with the whole updated user. */
+  updateUser(user: Partial<AdapterUser> & Pick<AdapterUser, "id">): Awaitable<AdapterUser>;
+  /** Deletes the user with its accounts and sessions (a cascade). */
+  deleteUser(id: string): Awaitable<AdapterUser | null | undefined | void>;
+  /** Links an account; provider + providerAccountId is unique across all users. */
+  linkAccount(account: AdapterAccount): Awaitable<AdapterAccount | null | undefined | void>;
+  /** Unlinks an account. */
+  unlinkAccount(
+    account: Pick<AdapterAccount, "provider" | "providerAccountId">,
+  ): Awaitable<AdapterAccount | undefined | void>;
+}
+
+/** Database sessions (`session.strategy: "database"`). */
+export interface SessionAdapter {
+  createSession(session: AdapterSession): Awaitable<AdapterSession>;
+  /**
+   * The session with this (hashed) token and its user, in one query; `null` if unknown. An
+   * expired session is returned too, so Gatehouse can delete it; it is never honoured.
+   */
+  getSessionAndUser(sessionToken: string): Awaitable<{ session: AdapterSession; user: AdapterUser } | null>;
+  /** Extends or touches a session; `null` if it no longer exists. */
+  updateSession(
+    session: Partial<AdapterSession> & Pick<AdapterSession, "sessionToken">,
+  ): Awaitable<AdapterSession | null | undefined>;
+  /** Deletes a session (no error if it is already gone). */
+  deleteSession(sessionToken: string): Awaitable<AdapterSession | null | undefined | void>;
+}
+
+/** Email sign-in links. */
+export interface VerificationAdapter {
+  createVerificationToken(token: VerificationToken): Awaitable<VerificationToken | null | undefined>;
+  /**
+   * Deletes and returns the token for this identifier, or `null` — atomically: of two
+   * concurrent calls with the same token, exactly one gets it. Expired tokens are returned (and
+   * deleted) too; Gatehouse checks `expires`.
+   */
+  useVerificationToken(params: { identifier: string; token: string }): Awaitable<VerificationToken | null>;
+}
+
+/** Gatehouse: listing and revoking a user's sessions (the account page). */
+export interface SessionManagementAdapter {
+  /** Every unexpired session of a user, newest first. */
+  listSessions(userId: string): Awaitable<AdapterSession[]>;
+  /** Deletes every session of a user except `keep` (a hashed token), if given; resolves with the count. */
+  deleteUserSessions(userId: string, keep?: string): Awaitable<number>;
+}
+
+/** Everything: what first-party adapters implement. */
+export interface DatabaseAdapter extends UserAdapter, SessionAdapter, VerificationAdapter, SessionManagementAdapter {
+  /** Creates or upgrades the schema; idempotent and safe when several instances start at once. */
+  migrate?(): Promise<void>;
+}
+
+/** next-auth v4's `Adapter`: any subset of the methods. */
+export type Adapter = Partial<DatabaseAdapter>;
+
+/** Method names of each group, for the start-up check. */
+export const ADAPTER_GROUPS = {
+  users: ["createUser", "getUser", "getUserByEmail", "getUserByAccount", "updateUser", "linkAccount"],
+  sessions: ["createSession", "getSessionAndUser", "updateSession", "deleteSession"],
+  verification: ["createVerificationToken", "useVerificationToken"],
+  management: ["listSessions", "deleteUserSessions"],
+} as const satisfies Record<string, readonly (keyof DatabaseAdapter)[]>;
