@@ -80,6 +80,18 @@ export interface UserAdapter {
   ): Awaitable<AdapterAccount | undefined | void>;
 }
 
+/** Gatehouse: creating a user and linking its first account as one transaction. */
+export interface AtomicUserAdapter {
+  /**
+   * `createUser` + `linkAccount` in one transaction: either both happen or neither, so a
+   * database that fails mid sign-in leaves no user without its account.
+   */
+  createUserWithAccount(
+    user: Omit<AdapterUser, "id"> & { id?: string },
+    account: Omit<AdapterAccount, "userId">,
+  ): Awaitable<AdapterUser>;
+}
+
 /** Database sessions (`session.strategy: "database"`). */
 export interface SessionAdapter {
   createSession(session: AdapterSession): Awaitable<AdapterSession>;
@@ -116,7 +128,8 @@ export interface SessionManagementAdapter {
 }
 
 /** Everything: what first-party adapters implement. */
-export interface DatabaseAdapter extends UserAdapter, SessionAdapter, VerificationAdapter, SessionManagementAdapter {
+export interface DatabaseAdapter
+  extends UserAdapter, AtomicUserAdapter, SessionAdapter, VerificationAdapter, SessionManagementAdapter {
   /** Creates or upgrades the schema; idempotent and safe when several instances start at once. */
   migrate?(): Promise<void>;
 }

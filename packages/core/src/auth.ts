@@ -3,13 +3,12 @@
  * auth routes, `(request) => Promise<Response>`, built on web standards only, so any framework or
  * runtime can mount it. `Auth(request, config)` is the one-call form.
  */
-import { emitEvent } from "./lib/callbacks.js";
 import type { ResolvedConfig } from "./lib/config/resolved-config.js";
 import { resolveConfig } from "./lib/config/resolve-config.js";
 import type { SetCookie } from "./lib/cookies/set-cookie.js";
 import { createRequestState, requestOrigin } from "./lib/http/request-state.js";
 import { handleRequest } from "./lib/router.js";
-import { resolveSession } from "./lib/session/jwt-session.js";
+import { readSession } from "./lib/session/read-session.js";
 import type { AuthConfig, AuthTypes, RequestContext, Session } from "./types.js";
 
 /** The session for a request, and the cookies to set with whatever response goes out. */
@@ -59,8 +58,7 @@ export function createAuth<T extends AuthTypes = AuthTypes>(config: AuthConfig<T
       if (origin === null) return { session: null, cookies: [] };
       const state = createRequestState(resolved, request, url, origin, context);
       try {
-        const { session, token, cookies } = await resolveSession(state);
-        if (session !== null && token !== null) await emitEvent(resolved, "session", { session, token });
+        const { session, cookies } = await readSession(state);
         return { session, cookies };
       } catch (error) {
         resolved.logger.error("SESSION_ERROR", error);

@@ -19,7 +19,13 @@ export type ConfigErrorCode =
 
 /** Failures while handling one request. */
 export type RequestErrorCode =
-  "CredentialsSignin" | "AccessDenied" | "CallbackError" | "SessionTooLarge" | "StoreError" | "RateLimited";
+  | "CredentialsSignin"
+  | "AccessDenied"
+  | "CallbackError"
+  | "SessionTooLarge"
+  | "StoreError"
+  | "AdapterError"
+  | "RateLimited";
 
 /** The closed set of error codes. */
 export type AuthErrorCode = ConfigErrorCode | RequestErrorCode;

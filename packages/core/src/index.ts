@@ -9,3 +9,5 @@ export { safeRedirect } from "./lib/redirect.js";
 export type { ResolvedConfig } from "./lib/config/resolved-config.js";
 export type * from "./types.js";
 export type * from "./oauth-types.js";
+export type * from "./adapter.js";
+export { ADAPTER_GROUPS } from "./adapter.js";

@@ -3,7 +3,9 @@
  * objects type-check unchanged; what Gatehouse adds is marked "Gatehouse:".
  */
 import type { EphemeralStore } from "./lib/store/ephemeral-store.js";
+import type { Adapter } from "./adapter.js";
 import type { OAuthConfig } from "./oauth-types.js";
+import type { EmailProvider } from "./providers/email.js";
 
 /** A value or a promise of it. */
 export type Awaitable<T> = T | PromiseLike<T>;
@@ -109,17 +111,9 @@ export interface CredentialsProvider {
   [option: string]: unknown;
 }
 
-/** A provider whose protocol arrives in a later release (kept so configs type-check). */
-export interface ExternalProvider {
-  id: string;
-  name: string;
-  type: "email";
-  [option: string]: unknown;
-}
-
 /** Any provider object (each OAuth provider has its own profile type). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the union must accept every provider's profile type
-export type Provider = CredentialsProvider | OAuthConfig<any> | ExternalProvider;
+export type Provider = CredentialsProvider | OAuthConfig<any> | EmailProvider;
 
 /**
  * The session, user and token types callbacks see. The Next.js package passes its own
@@ -205,7 +199,8 @@ export interface EventCallbacks<T extends AuthTypes = AuthTypes> {
   createUser: (message: { user: T["user"] }) => Awaitable<void>;
   updateUser: (message: { user: T["user"] }) => Awaitable<void>;
   linkAccount: (message: { user: T["user"]; account: Account; profile?: Profile }) => Awaitable<void>;
-  session: (message: { session: T["session"]; token: T["jwt"] }) => Awaitable<void>;
+  /** `token` with JWT sessions, `user` with database sessions. */
+  session: (message: { session: T["session"]; token?: T["jwt"]; user?: T["user"] }) => Awaitable<void>;
 }
 
 /** next-auth v4 logger. Metadata never contains secrets or tokens. */
@@ -258,8 +253,10 @@ export interface SessionOptions {
   maxAge?: number | undefined;
   /** Seconds between re-issues of the session cookie (sliding expiry). @default 86400 (24 hours) */
   updateAge?: number | undefined;
-  /** Database strategy: makes the session token. */
+  /** Database strategy: makes the session token (at least 256 bits from the CSPRNG by default). */
   generateSessionToken?: (() => string) | undefined;
+  /** Gatehouse, database strategy: seconds after which a session ends however active it is. */
+  absoluteMaxAge?: number | undefined;
   /** Gatehouse: the most bytes the session cookies may take in total. @default 7168 */
   maxCookieBytes?: number | undefined;
 }
@@ -321,6 +318,8 @@ export interface AuthConfig<T extends AuthTypes = AuthTypes> {
   cookies?: Partial<CookiesOptions> | undefined;
   /** Gatehouse: the cookie-name family. @default "next-auth" */
   cookiePrefix?: string | undefined;
+  /** A database adapter (users, accounts, sessions, email tokens). Sessions then default to "database". */
+  adapter?: Adapter | undefined;
   /** Gatehouse: sign-in rate limits, or `false` to turn them off. */
   rateLimit?: RateLimitOptions | false | undefined;
   /** Gatehouse: where rate-limit counters and revoked token ids live. @default in memory */

@@ -81,10 +81,11 @@ describe("configuration errors name the option to change", () => {
     expect(error.message).toMatch(message);
   });
 
-  it("refuses providers of types this version does not implement yet, saying so", () => {
-    const error = configError({ ...base, providers: [{ id: "email", type: "email" }] });
-    expect(error.code).toBe("InvalidProvider");
-    expect(error.message).toMatch(/does not support yet/);
+  it("refuses email sign-in without a database, and without an SMTP server in production", () => {
+    const noDatabase = configError({ ...base, providers: [{ id: "email", type: "email", server: "smtp://localhost" }] });
+    expect(noDatabase.message).toMatch(/Email sign-in needs a database.*DATABASE_URL/);
+    const noServer = configError({ ...base, providers: [{ id: "email", type: "email" }] });
+    expect(noServer.message).toMatch(/EMAIL_SERVER/);
   });
 
   it.each<[string, unknown, RegExp]>([

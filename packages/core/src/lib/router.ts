@@ -13,6 +13,8 @@ import type { Route } from "../routes/route.js";
 import { sessionRoute } from "../routes/session.js";
 import { signinRoute } from "../routes/signin.js";
 import { signoutRoute } from "../routes/signout.js";
+import { devMailboxRoute } from "../routes/dev-mailbox.js";
+import { sessionsRoute } from "../routes/sessions.js";
 import { verifyRequestRoute } from "../routes/verify-request.js";
 import type { ResolvedConfig } from "./config/resolved-config.js";
 import { verifyCsrf } from "./csrf.js";
@@ -32,6 +34,8 @@ const ROUTES: Readonly<Record<string, Route>> = Object.freeze({
   providers: providersRoute,
   error: errorRoute,
   "verify-request": verifyRequestRoute,
+  sessions: sessionsRoute,
+  "dev-mailbox": devMailboxRoute,
 });
 
 type Match = { route: Route; action: string; providerId: string | undefined } | { status: 400 | 404; reason: string };
@@ -161,7 +165,7 @@ function csrfFailure(state: RequestState, route: Route, body: Body): Promise<Res
 function serverError(state: RequestState, route: Route, error: unknown): Promise<Response> | Response {
   const code = error instanceof AuthError ? error.code : "InternalError";
   state.config.logger.error(code, error);
-  const status = code === "StoreError" ? 503 : 500;
+  const status = code === "StoreError" || code === "AdapterError" ? 503 : 500;
   const page = code === "SessionTooLarge" || code === "CallbackError" ? "Configuration" : "Default";
   return fail(state, { status, code: page, json: route.api === true || prefersJson(state) });
 }

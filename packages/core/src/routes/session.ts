@@ -3,15 +3,13 @@
  * the cookie when due. `POST session`: update it — the `jwt` callback runs with
  * `trigger: "update"` and the posted `data` as `session`.
  */
-import { emitEvent } from "../lib/callbacks.js";
 import type { RequestState } from "../lib/http/request-state.js";
 import { jsonResponse } from "../lib/http/respond.js";
-import { resolveSession } from "../lib/session/jwt-session.js";
+import { readSession } from "../lib/session/read-session.js";
 import type { Route } from "./route.js";
 
 async function respond(state: RequestState, update?: { newSession: unknown }): Promise<Response> {
-  const { session, token, cookies } = await resolveSession(state, update);
-  if (session !== null && token !== null) await emitEvent(state.config, "session", { session, token });
+  const { session, cookies } = await readSession(state, update);
   return jsonResponse(session ?? {}, 200, cookies);
 }
 

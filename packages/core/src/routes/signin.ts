@@ -2,6 +2,7 @@
  * `GET signin`: the sign-in page (or a redirect to `pages.signIn`). `POST signin/:provider`:
  * start a sign-in with that provider.
  */
+import { emailSignIn } from "../lib/email/email-sign-in.js";
 import { startOAuthSignIn } from "../lib/oauth/start-oauth-sign-in.js";
 import { credentialsSignIn } from "../lib/sign-in/credentials-sign-in.js";
 import { prefersJson, fail } from "../lib/http/fail.js";
@@ -39,6 +40,7 @@ export const signinRoute: Route = {
     const json = prefersJson(state, body);
     if (provider === undefined) return fail(state, { status: 404, code: "UnknownProvider", json });
     if (provider.type === "credentials") return credentialsSignIn(state, provider, body, json);
+    if (provider.type === "email") return emailSignIn(state, provider, body, json);
     return startOAuthSignIn(state, provider, body, json);
   },
 };

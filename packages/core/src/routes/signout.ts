@@ -9,6 +9,7 @@ import { prefersJson } from "../lib/http/fail.js";
 import { customPage, resolveRedirect, safeCallbackParam } from "../lib/http/navigation.js";
 import type { RequestState } from "../lib/http/request-state.js";
 import { redirectOrJson, redirectResponse } from "../lib/http/respond.js";
+import { endDatabaseSession } from "../lib/session/database-session.js";
 import { clearSessionCookies, readStoredToken } from "../lib/session/jwt-session.js";
 import { endSessionUrl } from "../lib/oauth/end-session.js";
 import { revoke } from "../lib/sign-in/complete-sign-in.js";
@@ -39,6 +40,12 @@ export const signoutRoute: Route = {
     return signOutPage({ config: state.config, authUrl: state.authUrl, csrfToken: token, callbackUrl, cookies });
   },
   async POST(state, { body }) {
+    if (state.config.session.strategy === "database") {
+      const { session, cookies } = await endDatabaseSession(state);
+      await emitEvent(state.config, "signOut", { token: null, session });
+      const url = await resolveRedirect(state, body.callbackUrl);
+      return redirectOrJson(prefersJson(state, body), url, clearAuthCookies(state, cookies));
+    }
     let token: JWT | null = null;
     let sessionCookies: SetCookie[];
     try {

@@ -3,6 +3,7 @@
  * per auth instance; never per request, never mutating its input. Every problem is a
  * {@link ConfigError} whose message names the option to change.
  */
+import { ADAPTER_GROUPS } from "../../adapter.js";
 import { ConfigError } from "../../errors.js";
 import type { AuthConfig, CallbacksOptions, RateLimit, Theme } from "../../types.js";
 import { CsrfKeys } from "../csrf.js";
@@ -16,7 +17,7 @@ import { MemoryStore } from "../store/ephemeral-store.js";
 import { cookieOptions } from "./cookie-names.js";
 import { DEFAULTS } from "./defaults.js";
 import { developmentSecret } from "./development-secret.js";
-import type { ResolvedConfig, ResolvedTheme } from "./resolved-config.js";
+import type { ResolvedConfig, ResolvedProvider, ResolvedTheme } from "./resolved-config.js";
 import { resolveProviders } from "./resolve-providers.js";
 
 const BASE_PATH = /^(\/[A-Za-z0-9._~!$&'()*+,;=:@-]+)+$/;
@@ -45,7 +46,7 @@ export function resolveConfig(config: AuthConfig): ResolvedConfig {
   if (typeof now !== "function")
     throw new ConfigError("InvalidOption", "`now` must be a function returning milliseconds.");
 
-  const providers = resolveProviders(config.providers);
+  const providers = resolveProviders(config.providers, production);
   const url = resolveUrl(config.url);
   const basePath = resolveBasePath(config.basePath, url);
   const trustHost = config.trustHost === true;
@@ -58,6 +59,7 @@ export function resolveConfig(config: AuthConfig): ResolvedConfig {
 
   const secrets = resolveSecrets(config, production, basePath, logger);
   const session = resolveSession(config);
+  checkAdapter(config, session.strategy, providers);
   const jwtMaxAge = positiveInteger(config.jwt?.maxAge ?? session.maxAge, "jwt.maxAge");
   const prefix = config.cookiePrefix ?? DEFAULTS.cookiePrefix;
   if (!/^[A-Za-z0-9_-]{1,32}(\.[A-Za-z0-9_-]{1,32})*$/.test(prefix)) {
@@ -99,6 +101,8 @@ export function resolveConfig(config: AuthConfig): ResolvedConfig {
       insecure: cookieOptions(prefix, false, cookieOverrides),
     }),
     session,
+    adapter: config.adapter,
+    devMailbox: [],
     jwt: Object.freeze({ maxAge: jwtMaxAge, encode: config.jwt?.encode, decode: config.jwt?.decode }),
     pages,
     callbacks,
@@ -196,14 +200,16 @@ function resolveSecrets(
 
 function resolveSession(config: AuthConfig): ResolvedConfig["session"] {
   const session = config.session ?? {};
-  const strategy: unknown = session.strategy ?? DEFAULTS.session.strategy;
-  if (strategy === "database") {
+  const strategy: unknown = session.strategy ?? (config.adapter === undefined ? DEFAULTS.session.strategy : "database");
+  if (strategy !== "jwt" && strategy !== "database") {
+    throw new ConfigError("InvalidOption", '`session.strategy` must be "jwt" or "database".');
+  }
+  if (strategy === "database" && config.adapter === undefined) {
     throw new ConfigError(
       "InvalidOption",
-      "`session.strategy: 'database'` needs a database adapter, which this version of Gatehouse does not include yet; use `strategy: 'jwt'`.",
+      "`session.strategy: 'database'` needs a database: set `adapter`, or `database` to a connection URL (e.g. DATABASE_URL).",
     );
   }
-  if (strategy !== "jwt") throw new ConfigError("InvalidOption", '`session.strategy` must be "jwt" or "database".');
   const maxAge = positiveInteger(session.maxAge ?? DEFAULTS.session.maxAge, "session.maxAge");
   const updateAge = session.updateAge ?? DEFAULTS.session.updateAge;
   if (!Number.isInteger(updateAge) || updateAge < 0) {
@@ -214,7 +220,47 @@ function resolveSession(config: AuthConfig): ResolvedConfig["session"] {
     "session.maxCookieBytes",
   );
   if (maxCookieBytes < 1024) throw new ConfigError("InvalidOption", "`session.maxCookieBytes` must be at least 1024.");
-  return Object.freeze({ strategy: "jwt" as const, maxAge, updateAge, maxCookieBytes });
+  const absoluteMaxAge =
+    session.absoluteMaxAge === undefined
+      ? undefined
+      : positiveInteger(session.absoluteMaxAge, "session.absoluteMaxAge");
+  if (session.generateSessionToken !== undefined && typeof session.generateSessionToken !== "function") {
+    throw new ConfigError("InvalidOption", "`session.generateSessionToken` must be a function returning a string.");
+  }
+  return Object.freeze({
+    strategy,
+    maxAge,
+    updateAge,
+    maxCookieBytes,
+    absoluteMaxAge,
+    generateSessionToken: session.generateSessionToken,
+  });
+}
+
+/** Checks the adapter has every method the configuration will call, naming what is missing. */
+function checkAdapter(config: AuthConfig, strategy: "jwt" | "database", providers: readonly ResolvedProvider[]): void {
+  const { adapter } = config;
+  const needs: { group: keyof typeof ADAPTER_GROUPS; why: string }[] = [];
+  if (strategy === "database")
+    needs.push({ group: "users", why: "database sessions" }, { group: "sessions", why: "database sessions" });
+  if (providers.some((provider) => provider.type === "email")) {
+    needs.push({ group: "users", why: "email sign-in" }, { group: "verification", why: "email sign-in" });
+    if (adapter === undefined) {
+      throw new ConfigError(
+        "InvalidOption",
+        "Email sign-in needs a database: set `adapter`, or `database` to a connection URL (e.g. DATABASE_URL).",
+      );
+    }
+  }
+  if (adapter === undefined) return;
+  if (typeof adapter !== "object" || (adapter as unknown) === null)
+    throw new ConfigError("InvalidOption", "`adapter` must be an adapter object.");
+  for (const { group, why } of needs) {
+    const missing = ADAPTER_GROUPS[group].filter((method) => typeof adapter[method] !== "function");
+    if (missing.length > 0) {
+      throw new ConfigError("InvalidOption", `The \`adapter\` lacks ${missing.join(", ")}, which ${why} need.`);
+    }
+  }
 }
 
 function positiveInteger(value: unknown, option: string): number {

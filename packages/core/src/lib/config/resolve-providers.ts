@@ -1,6 +1,7 @@
 import { ConfigError } from "../../errors.js";
 import type { CredentialInput, ProviderInput } from "../../types.js";
 import { isPlainObject } from "../encoding.js";
+import { resolveEmailProvider } from "../email/resolve-email-provider.js";
 import { deepMerge, resolveOAuthProvider } from "../oauth/resolve-oauth-provider.js";
 import type { ResolvedCredentialsProvider, ResolvedProvider } from "./resolved-config.js";
 
@@ -12,13 +13,13 @@ const KNOWN_TYPES = new Set(["oauth", "oidc", "email", "credentials"]);
  * `id`, a known `type`, and what that type needs. next-auth v4 provider objects keep the user's
  * options under `options`; those are merged over the defaults here, once.
  */
-export function resolveProviders(inputs: unknown): ResolvedProvider[] {
+export function resolveProviders(inputs: unknown, production = true): ResolvedProvider[] {
   if (!Array.isArray(inputs)) {
     throw new ConfigError("InvalidProvider", "`providers` must be an array, e.g. `providers: [Credentials({ … })]`.");
   }
   const seen = new Set<string>();
   return inputs.map((input: unknown, index) => {
-    const provider = resolveOne(input, index);
+    const provider = resolveOne(input, index, production);
     if (seen.has(provider.id)) {
       throw new ConfigError(
         "DuplicateProviderId",
@@ -30,7 +31,7 @@ export function resolveProviders(inputs: unknown): ResolvedProvider[] {
   });
 }
 
-function resolveOne(input: unknown, index: number): ResolvedProvider {
+function resolveOne(input: unknown, index: number, production: boolean): ResolvedProvider {
   const value: unknown = typeof input === "function" ? (input as () => ProviderInput)() : input;
   if (!isPlainObject(value)) {
     throw new ConfigError("InvalidProvider", `\`providers[${index}]\` is not a provider object.`);
@@ -53,6 +54,7 @@ function resolveOne(input: unknown, index: number): ResolvedProvider {
   const name = typeof merged.name === "string" && merged.name.length > 0 ? merged.name : id;
   if (type === "credentials") return resolveCredentials(id, name, merged);
   if (type === "oauth" || type === "oidc") return resolveOAuthProvider(id, name, merged);
+  if (type === "email") return resolveEmailProvider(id, name, merged, production);
   throw new ConfigError(
     "InvalidProvider",
     `Provider "${id}" is of type "${type}", which this version of Gatehouse does not support yet; remove it from \`providers\`.`,

@@ -1,6 +1,8 @@
 import type { EphemeralStore } from "../store/ephemeral-store.js";
+import type { Adapter } from "../../adapter.js";
 import type { CsrfKeys } from "../csrf.js";
 import type { Keyring } from "../keyring.js";
+import type { ResolvedEmailProvider } from "../email/resolve-email-provider.js";
 import type { ResolvedOAuthProvider } from "../oauth/resolve-oauth-provider.js";
 import type { RefreshFlights } from "../oauth/refresh.js";
 import type { ServerMetadataCache } from "../oauth/server-metadata.js";
@@ -16,6 +18,13 @@ import type {
   RateLimit,
 } from "../../types.js";
 
+/** An email kept by the development mailbox. */
+export interface DevMessage {
+  to: string;
+  url: string;
+  at: Date;
+}
+
 /** A credentials provider after validation. */
 export interface ResolvedCredentialsProvider {
   readonly id: string;
@@ -28,7 +37,7 @@ export interface ResolvedCredentialsProvider {
 }
 
 /** Any provider after validation. */
-export type ResolvedProvider = ResolvedCredentialsProvider | ResolvedOAuthProvider;
+export type ResolvedProvider = ResolvedCredentialsProvider | ResolvedOAuthProvider | ResolvedEmailProvider;
 
 /** The theme with every default filled in. */
 export interface ResolvedTheme {
@@ -53,11 +62,17 @@ export interface ResolvedConfig {
   readonly useSecureCookies: boolean | undefined;
   readonly cookies: { readonly secure: CookiesOptions; readonly insecure: CookiesOptions };
   readonly session: {
-    readonly strategy: "jwt";
+    readonly strategy: "jwt" | "database";
     readonly maxAge: number;
     readonly updateAge: number;
     readonly maxCookieBytes: number;
+    readonly absoluteMaxAge: number | undefined;
+    readonly generateSessionToken: (() => string) | undefined;
   };
+  /** Development only: sign-in emails that had nowhere to go, newest last. */
+  readonly devMailbox: DevMessage[];
+  /** The adapter, checked to have what the configuration needs. */
+  readonly adapter: Adapter | undefined;
   readonly jwt: {
     readonly maxAge: number;
     readonly encode: JWTOptions["encode"];

@@ -12,7 +12,8 @@ export async function endSessionUrl(state: RequestState, token: JWT | null, retu
   const info = token?.oauth;
   if (typeof info !== "object" || info === null) return null;
   const provider = state.config.providerById.get(String((info as { provider?: unknown }).provider));
-  if (provider === undefined || provider.type === "credentials" || !provider.logout) return null;
+  if (provider === undefined || (provider.type !== "oauth" && provider.type !== "oidc") || !provider.logout)
+    return null;
   try {
     const as = await metadataFor(state, provider);
     if (as.end_session_endpoint === undefined) return null;

@@ -63,7 +63,8 @@ export async function refreshIfDue(state: RequestState, token: JWT): Promise<{ t
   const nowSeconds = Math.floor(state.nowMs / 1000);
   if (tokens.expires_at - MARGIN_SECONDS > nowSeconds) return { token, changed: false };
   const provider = state.config.providerById.get(tokens.provider);
-  if (provider === undefined || provider.type === "credentials" || !provider.refresh) return { token, changed: false };
+  if (provider === undefined || (provider.type !== "oauth" && provider.type !== "oidc") || !provider.refresh)
+    return { token, changed: false };
 
   const refreshToken = tokens.refresh_token;
   const next = await state.config.refreshFlights.run(`${provider.id}\u0000${refreshToken}`, state.nowMs, async () => {

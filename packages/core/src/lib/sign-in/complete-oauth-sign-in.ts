@@ -17,12 +17,11 @@ import type { RequestState } from "../http/request-state.js";
 import { redirectResponse } from "../http/respond.js";
 import type { ResolvedOAuthProvider } from "../oauth/resolve-oauth-provider.js";
 import { readStoredToken } from "../session/jwt-session.js";
+import { resolveAccountWithAdapter, type AccountOutcome } from "./account-users.js";
 import { completeSignIn } from "./complete-sign-in.js";
 
-/** Which user an account signs in as. */
-export type AccountOutcome = { user: User; isNewUser: boolean } | { error: "OAuthAccountNotLinked" };
-
 /** The user for `account`, given who (if anyone) is signed in. JWT strategy: no store to consult. */
+/** JWT sessions without a database: no store to consult. */
 export function resolveAccountUser(
   current: { sub?: unknown; name?: unknown; email?: unknown; picture?: unknown } | null,
   user: User,
@@ -75,10 +74,15 @@ export async function completeOAuthSignIn(
   const cookies: SetCookie[] = [...clearedChecks];
   if (state.cookies.has(callbackCookie.name)) cookies.push(expiredCookie(callbackCookie.name, callbackCookie.options));
 
-  const current = await readStoredToken(state)
-    .then((stored) => stored.token)
-    .catch(() => null);
-  const outcome = resolveAccountUser(current, result.user, account);
+  let outcome: AccountOutcome;
+  if (state.config.adapter === undefined) {
+    const current = await readStoredToken(state)
+      .then((stored) => stored.token)
+      .catch(() => null);
+    outcome = resolveAccountUser(current, result.user, account);
+  } else {
+    outcome = await resolveAccountWithAdapter(state, result.user, account, provider.allowDangerousEmailAccountLinking);
+  }
   if ("error" in outcome) return redirectResponse(signInPageUrl(state, { error: outcome.error }), cookies);
 
   const claims: Record<string, unknown> = {};

@@ -6,7 +6,8 @@
 import type { Account, JWT, Profile, User } from "../../types.js";
 import { emitEvent, runCallback } from "../callbacks.js";
 import type { SetCookie } from "../cookies/set-cookie.js";
-import { errorPageUrl, resolveRedirect } from "../http/navigation.js";
+import { customPage, errorPageUrl, resolveRedirect } from "../http/navigation.js";
+import { createDatabaseSession } from "../session/database-session.js";
 import type { RequestState } from "../http/request-state.js";
 import { redirectOrJson } from "../http/respond.js";
 import { safeRedirect } from "../redirect.js";
@@ -51,6 +52,12 @@ export async function completeSignIn(state: RequestState, result: SignInResult):
     );
   }
 
+  if (config.session.strategy === "database") {
+    const cookies = [...(result.cookies ?? []), ...(await createDatabaseSession(state, user.id))];
+    await emitEvent(config, "signIn", { user, account, ...(profile === undefined ? {} : { profile }), isNewUser });
+    return redirectOrJson(json, await landing(state, result), cookies);
+  }
+
   const initial = { ...result.claims, ...initialToken(user) };
   const token = await runCallback("jwt", () =>
     config.callbacks.jwt({
@@ -74,7 +81,16 @@ export async function completeSignIn(state: RequestState, result: SignInResult):
   ];
 
   await emitEvent(config, "signIn", { user, account, ...(profile === undefined ? {} : { profile }), isNewUser });
-  return redirectOrJson(json, await resolveRedirect(state, result.callbackUrl), cookies);
+  return redirectOrJson(json, await landing(state, result), cookies);
+}
+
+/** Where a sign-in ends: `pages.newUser` for a new user (with the callbackUrl), else the callbackUrl. */
+async function landing(state: RequestState, result: SignInResult): Promise<string> {
+  const target = await resolveRedirect(state, result.callbackUrl);
+  const newUser = result.isNewUser ? customPage(state, "newUser") : undefined;
+  if (newUser === undefined) return target;
+  newUser.searchParams.set("callbackUrl", target);
+  return newUser.href;
 }
 
 /** next-auth's starting token: name, email, picture and `sub`, where the user has them. */

@@ -16,6 +16,7 @@ import { safeCallbackParam, signInPageUrl, customPage } from "../http/navigation
 import type { RequestState } from "../http/request-state.js";
 import type { Body } from "../http/read-body.js";
 import { checkSignInLimits, resetIdentifierLimit } from "../rate-limit.js";
+import { ensureCredentialsUser } from "./account-users.js";
 import { completeSignIn } from "./complete-sign-in.js";
 
 const RESERVED = new Set(["csrfToken", "callbackUrl", "json", "redirect"]);
@@ -79,10 +80,11 @@ export async function credentialsSignIn(
 
   await resetIdentifierLimit(state, provider.id, identifier);
   const rawId = user.id;
-  const normalized: User = {
+  let normalized: User = {
     ...user,
     id: typeof rawId === "string" || typeof rawId === "number" ? String(rawId) : "",
   };
+  if (state.config.session.strategy === "database") normalized = await ensureCredentialsUser(state, normalized);
   return completeSignIn(state, {
     user: normalized,
     account: { providerAccountId: normalized.id, type: "credentials", provider: provider.id },

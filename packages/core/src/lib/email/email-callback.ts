@@ -1,0 +1,93 @@
+/**
+ * The link from the email. Opening it (`GET`, or a mail scanner's `HEAD`) consumes nothing: it
+ * shows a page with one button, which posts the token back with a CSRF token. Only that `POST`
+ * uses the token — once, atomically — and signs in.
+ */
+import type { Account } from "../../types.js";
+import { issueCsrf, readCsrfCookie } from "../csrf.js";
+import { errorPageUrl, safeCallbackParam } from "../http/navigation.js";
+import type { RequestState } from "../http/request-state.js";
+import { redirectOrJson } from "../http/respond.js";
+import type { Body } from "../http/read-body.js";
+import { withAdapter } from "../session/adapter-call.js";
+import { createUserWithAccount, currentUserId } from "../sign-in/account-users.js";
+import { completeSignIn } from "../sign-in/complete-sign-in.js";
+import { emitEvent } from "../callbacks.js";
+import { emailConfirmPage } from "../../pages/email-confirm-page.js";
+import { emailIdentifier } from "./email-sign-in.js";
+import type { ResolvedEmailProvider } from "./resolve-email-provider.js";
+import { verificationHashes } from "./verification-token.js";
+
+/** `GET callback/email?token&email`: the confirmation page. */
+export async function emailConfirm(state: RequestState, provider: ResolvedEmailProvider): Promise<Response> {
+  const params = state.url.searchParams;
+  const email = emailIdentifier(provider, params.get("email"));
+  const token = params.get("token");
+  if (email === null || token === null || token.length > 512)
+    return redirectOrJson(false, errorPageUrl(state, "Verification"));
+  const cookie = state.cookieNames.csrfToken;
+  const existing = await readCsrfCookie(state.config.csrfKeys, cookie, state.cookies.get(cookie.name));
+  const fresh = existing === null ? await issueCsrf(state.config.csrfKeys, cookie) : null;
+  return emailConfirmPage({
+    config: state.config,
+    action: `${state.authUrl}/callback/${encodeURIComponent(provider.id)}`,
+    csrfToken: existing ?? (fresh?.token as string),
+    email,
+    token,
+    callbackUrl: safeCallbackParam(state, params.get("callbackUrl")),
+    host: new URL(state.origin).host,
+    cookies: fresh === null ? [] : [fresh.cookie],
+  });
+}
+
+/** `POST callback/email`: use the token (once) and sign in. */
+export async function emailVerify(
+  state: RequestState,
+  provider: ResolvedEmailProvider,
+  body: Body,
+  json: boolean,
+): Promise<Response> {
+  const { config } = state;
+  const email = emailIdentifier(provider, body.email);
+  const token = body.token;
+  const refuse = (): Response => redirectOrJson(json, errorPageUrl(state, "Verification"), [], 403);
+  if (email === null || typeof token !== "string" || token === "" || token.length > 512) return refuse();
+
+  let used = null;
+  for (const hash of await verificationHashes(config, token)) {
+    used = await withAdapter(config, "useVerificationToken", (adapter) =>
+      adapter.useVerificationToken({ identifier: email, token: hash }),
+    );
+    if (used !== null) break;
+  }
+  if (used === null || used.expires.getTime() <= state.nowMs) return refuse();
+
+  const account: Account = { provider: provider.id, type: "email", providerAccountId: email };
+  const now = new Date(state.nowMs);
+  let user = await withAdapter(config, "getUserByEmail", (adapter) => adapter.getUserByEmail(email));
+  let isNewUser = false;
+  if (user === null) {
+    const current = await currentUserId(state);
+    if (current !== null) {
+      // Signed in already: the address is confirmed for the current user.
+      user = await withAdapter(config, "updateUser", (adapter) =>
+        adapter.updateUser({ id: current, email, emailVerified: now }),
+      );
+      await emitEvent(config, "updateUser", { user: user });
+    } else {
+      user = await createUserWithAccount(state, { email, emailVerified: now, name: null, image: null }, account);
+      isNewUser = true;
+    }
+  } else if (user.emailVerified === null) {
+    const id = user.id;
+    user = await withAdapter(config, "updateUser", (adapter) => adapter.updateUser({ id, emailVerified: now }));
+    await emitEvent(config, "updateUser", { user: user });
+  }
+  return completeSignIn(state, {
+    user: user,
+    account: { ...account, userId: user.id },
+    isNewUser,
+    callbackUrl: safeCallbackParam(state, body.callbackUrl),
+    json,
+  });
+}

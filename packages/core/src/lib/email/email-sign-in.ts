@@ -1,0 +1,118 @@
+/**
+ * `POST signin/:email-provider`: validate the address first (a 400 and nothing sent for a bad
+ * one), rate-limit, ask the `signIn` callback, then store the token's keyed hash and only then
+ * send the link. If sending fails the stored token is removed and the user sees a clean error.
+ * The answer does not depend on whether the address has an account.
+ */
+import type { Account, User } from "../../types.js";
+import { runCallback } from "../callbacks.js";
+import type { SetCookie } from "../cookies/set-cookie.js";
+import { customPage, errorPageUrl, safeCallbackParam, signInPageUrl } from "../http/navigation.js";
+import type { RequestState } from "../http/request-state.js";
+import { jsonResponse, redirectOrJson } from "../http/respond.js";
+import type { Body } from "../http/read-body.js";
+import { checkSignInLimits } from "../rate-limit.js";
+import { withAdapter } from "../session/adapter-call.js";
+import { sendWithNodemailer } from "./default-email.js";
+import { normalizeEmail } from "./normalize-identifier.js";
+import type { ResolvedEmailProvider } from "./resolve-email-provider.js";
+import { newVerificationToken, verificationHashes } from "./verification-token.js";
+
+/** Gatehouse's strict validation, then the app's `normalizeIdentifier`, validated again. */
+export function emailIdentifier(provider: ResolvedEmailProvider, raw: unknown): string | null {
+  const first = normalizeEmail(raw);
+  if ("problem" in first) return null;
+  if (provider.normalizeIdentifier === undefined) return first.email;
+  const custom = normalizeEmail(provider.normalizeIdentifier(first.email));
+  return "problem" in custom ? null : custom.email;
+}
+
+function failure(
+  state: RequestState,
+  json: boolean,
+  status: number,
+  code: string,
+  headers: Record<string, string> = {},
+): Response {
+  const url = signInPageUrl(state, { error: code });
+  if (json) return jsonResponse({ url, error: code }, status, [], headers);
+  const response = redirectOrJson(false, url);
+  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  return response;
+}
+
+/** Starts an email sign-in. */
+export async function emailSignIn(
+  state: RequestState,
+  provider: ResolvedEmailProvider,
+  body: Body,
+  json: boolean,
+): Promise<Response> {
+  const { config } = state;
+  const email = emailIdentifier(provider, body.email);
+  if (email === null) return failure(state, json, 400, "EmailSignin");
+
+  const limit = await checkSignInLimits(state, provider.id, email);
+  if (limit.limited) return failure(state, json, 429, "RateLimited", { "Retry-After": String(limit.retryAfter) });
+
+  const user: User = { id: email, email };
+  const account: Account = { provider: provider.id, type: "email", providerAccountId: email };
+  const allowed = await runCallback("signIn", () =>
+    config.callbacks.signIn({ user, account, email: { verificationRequest: true } }),
+  );
+  if (allowed !== true) {
+    return redirectOrJson(json, typeof allowed === "string" ? allowed : errorPageUrl(state, "AccessDenied"), [], 403);
+  }
+
+  const token = (await provider.generateVerificationToken?.()) ?? newVerificationToken();
+  const expires = new Date(state.nowMs + provider.maxAge * 1000);
+  const [hash] = await verificationHashes(config, token);
+  await withAdapter(config, "createVerificationToken", (adapter) =>
+    adapter.createVerificationToken({ identifier: email, token: hash as string, expires }),
+  );
+
+  const link = new URL(`${state.authUrl}/callback/${encodeURIComponent(provider.id)}`);
+  link.searchParams.set("token", token);
+  link.searchParams.set("email", email);
+  const callbackUrl = safeCallbackParam(state, body.callbackUrl);
+  if (callbackUrl !== undefined) link.searchParams.set("callbackUrl", callbackUrl);
+  const params = {
+    identifier: email,
+    url: link.href,
+    expires,
+    token,
+    theme: config.theme,
+    request: state.request,
+    provider: {
+      id: provider.id,
+      name: provider.name,
+      server: provider.server,
+      from: provider.from,
+      maxAge: provider.maxAge,
+    },
+  };
+  try {
+    if (provider.sendVerificationRequest !== undefined) await provider.sendVerificationRequest(params);
+    else if (provider.server !== undefined) await sendWithNodemailer(provider.server, params);
+    else {
+      config.devMailbox.push({ to: email, url: link.href, at: new Date(state.nowMs) });
+      if (config.devMailbox.length > 50) config.devMailbox.shift();
+      config.logger.warn(
+        `DEV_MAILBOX_${email}`,
+        `Development mailbox: sign-in link for ${email}: ${link.href} (also at ${state.authUrl}/dev-mailbox)`,
+      );
+    }
+  } catch (error) {
+    config.logger.error("EMAIL_SEND_ERROR", { provider: provider.id, error });
+    await withAdapter(config, "useVerificationToken", (adapter) =>
+      adapter.useVerificationToken({ identifier: email, token: hash as string }),
+    ).catch(() => null);
+    return failure(state, json, 502, "EmailSignin");
+  }
+
+  const page = customPage(state, "verifyRequest") ?? new URL(`${state.authUrl}/verify-request`);
+  page.searchParams.set("provider", provider.id);
+  page.searchParams.set("type", "email");
+  const cookies: SetCookie[] = [];
+  return redirectOrJson(json, page.href, cookies);
+}

@@ -1,0 +1,142 @@
+/**
+ * Sessions kept in the database (`session.strategy: "database"`). The cookie holds a random
+ * token of 256 bits; the database holds only its SHA-256, so a leaked table signs nobody in.
+ * One query reads a session with its user; writes happen at most once per `updateAge`. An
+ * expired or unknown token is refused, its row deleted and its cookie cleared.
+ */
+import { base64urlEncode, randomBytes, sha256 } from "#crypto";
+import type { AdapterSession, AdapterUser } from "../../adapter.js";
+import type { Session, User } from "../../types.js";
+import { runCallback } from "../callbacks.js";
+import { readChunked, writeChunked } from "../cookies/chunked-cookie.js";
+import type { SetCookie } from "../cookies/set-cookie.js";
+import { utf8 } from "../encoding.js";
+import type { RequestState } from "../http/request-state.js";
+import { withAdapter } from "./adapter-call.js";
+import { clearSessionCookies, type SessionResult } from "./jwt-session.js";
+
+/** The stored form of a session token. */
+export async function hashSessionToken(token: string): Promise<string> {
+  return base64urlEncode(await sha256(utf8.encode(token)));
+}
+
+function sessionCookie(state: RequestState, token: string, expires: Date): SetCookie[] {
+  const cookie = state.cookieNames.sessionToken;
+  const read = readChunked(state.cookies, cookie.name);
+  return writeChunked(
+    cookie.name,
+    token,
+    { ...cookie.options, expires },
+    read.names,
+    state.config.session.maxCookieBytes,
+  );
+}
+
+/** Starts a session for `userId`; returns the cookies (replacing any session the browser had). */
+export async function createDatabaseSession(state: RequestState, userId: string): Promise<SetCookie[]> {
+  const { config } = state;
+  const previous = readChunked(state.cookies, state.cookieNames.sessionToken.name).value;
+  if (previous !== null) {
+    const hash = await hashSessionToken(previous);
+    await withAdapter(config, "deleteSession", (adapter) => adapter.deleteSession(hash));
+  }
+  const token = config.session.generateSessionToken?.() ?? base64urlEncode(randomBytes(32));
+  const now = new Date(state.nowMs);
+  const expires = new Date(state.nowMs + config.session.maxAge * 1000);
+  await withAdapter(config, "createSession", async (adapter) =>
+    adapter.createSession({
+      sessionToken: await hashSessionToken(token),
+      userId,
+      expires,
+      createdAt: now,
+      lastSeenAt: now,
+      userAgent: state.request.headers.get("user-agent")?.slice(0, 512) ?? null,
+    }),
+  );
+  return sessionCookie(state, token, expires);
+}
+
+/** The session and user behind the request's cookie, if it is valid now (no callbacks, no writes). */
+export async function readDatabaseSession(
+  state: RequestState,
+): Promise<{ session: AdapterSession; user: AdapterUser; hash: string } | { invalid: true; hash: string | null }> {
+  const token = readChunked(state.cookies, state.cookieNames.sessionToken.name).value;
+  if (token === null || token.length > 512) return { invalid: true, hash: null };
+  const hash = await hashSessionToken(token);
+  const found = await withAdapter(state.config, "getSessionAndUser", (adapter) => adapter.getSessionAndUser(hash));
+  if (found === null) return { invalid: true, hash: null };
+  const { absoluteMaxAge } = state.config.session;
+  const created = found.session.createdAt?.getTime();
+  const tooOld =
+    absoluteMaxAge !== undefined && created !== undefined && created + absoluteMaxAge * 1000 <= state.nowMs;
+  if (found.session.expires.getTime() <= state.nowMs || tooOld) return { invalid: true, hash };
+  return { session: found.session, user: found.user, hash };
+}
+
+function publicUser(user: AdapterUser): NonNullable<Session["user"]> {
+  const out: NonNullable<Session["user"]> = { id: user.id };
+  if (user.name !== undefined) out.name = user.name;
+  out.email = user.email;
+  if (user.image !== undefined) out.image = user.image;
+  return out;
+}
+
+/** `GET /session` (and updates) with database sessions. */
+export async function resolveDatabaseSession(
+  state: RequestState,
+  update?: { newSession: unknown },
+): Promise<SessionResult & { user?: User }> {
+  const { config } = state;
+  const read = await readDatabaseSession(state);
+  if ("invalid" in read) {
+    if (read.hash !== null) {
+      const hash = read.hash;
+      await withAdapter(config, "deleteSession", (adapter) => adapter.deleteSession(hash));
+    }
+    return {
+      session: null,
+      token: null,
+      cookies: clearSessionCookies(state, readChunked(state.cookies, state.cookieNames.sessionToken.name)),
+    };
+  }
+
+  let expires = read.session.expires;
+  let cookies: SetCookie[] = [];
+  const lastSeen = read.session.lastSeenAt?.getTime() ?? expires.getTime() - config.session.maxAge * 1000;
+  if (state.nowMs - lastSeen >= config.session.updateAge * 1000) {
+    expires = new Date(state.nowMs + config.session.maxAge * 1000);
+    const hash = read.hash;
+    await withAdapter(config, "updateSession", (adapter) =>
+      adapter.updateSession({ sessionToken: hash, expires, lastSeenAt: new Date(state.nowMs) }),
+    );
+    const token = readChunked(state.cookies, state.cookieNames.sessionToken.name).value as string;
+    cookies = sessionCookie(state, token, expires);
+  }
+  const base: Session = { user: publicUser(read.user), expires: expires.toISOString() };
+  const user = read.user as User;
+  const session = config.custom.session
+    ? await runCallback<Session | null | undefined>("session", () =>
+        config.callbacks.session(
+          update === undefined
+            ? { session: base, token: {}, user }
+            : { session: base, token: {}, user, newSession: update.newSession, trigger: "update" },
+        ),
+      )
+    : base;
+  return { session: session ?? null, token: null, cookies, user };
+}
+
+/** Signs out: deletes the session row; returns the session (for the event) and the cookies to clear. */
+export async function endDatabaseSession(
+  state: RequestState,
+): Promise<{ session: AdapterSession | null; cookies: SetCookie[] }> {
+  const read = readChunked(state.cookies, state.cookieNames.sessionToken.name);
+  let session: AdapterSession | null = null;
+  if (read.value !== null) {
+    const hash = await hashSessionToken(read.value);
+    const found = await withAdapter(state.config, "getSessionAndUser", (adapter) => adapter.getSessionAndUser(hash));
+    session = found?.session ?? null;
+    await withAdapter(state.config, "deleteSession", (adapter) => adapter.deleteSession(hash));
+  }
+  return { session, cookies: clearSessionCookies(state, read) };
+}

@@ -1,0 +1,117 @@
+/**
+ * Users and accounts in the database: next-auth's linking rules, in one place for OAuth and
+ * email (and used whatever the session strategy). A user is keyed by provider + provider
+ * account id. Signed out, an unknown account whose email belongs to an existing user is refused
+ * (`OAuthAccountNotLinked`) unless the provider allows dangerous email linking; signed in, a new
+ * account joins the current user.
+ */
+import type { AdapterAccount, AdapterUser } from "../../adapter.js";
+import type { Account, User } from "../../types.js";
+import { emitEvent } from "../callbacks.js";
+import type { RequestState } from "../http/request-state.js";
+import { withAdapter } from "../session/adapter-call.js";
+import { readDatabaseSession } from "../session/database-session.js";
+import { readStoredToken } from "../session/jwt-session.js";
+
+/** Which user an account signs in as. */
+export type AccountOutcome = { user: User; isNewUser: boolean } | { error: "OAuthAccountNotLinked" };
+
+/** The id of the signed-in user, if any (either strategy). */
+export async function currentUserId(state: RequestState): Promise<string | null> {
+  if (state.config.session.strategy === "database") {
+    const read = await readDatabaseSession(state);
+    return "invalid" in read ? null : read.user.id;
+  }
+  const stored = await readStoredToken(state).catch(() => null);
+  return typeof stored?.token?.sub === "string" && stored.token.sub !== "" ? stored.token.sub : null;
+}
+
+function toAdapterAccount(account: Account, userId: string): AdapterAccount {
+  return { ...account, userId, type: account.type };
+}
+
+/** Creates a user with its first account, atomically when the adapter can. */
+export async function createUserWithAccount(
+  state: RequestState,
+  user: Omit<AdapterUser, "id"> & { id?: string },
+  account: Account,
+): Promise<AdapterUser> {
+  const created = await withAdapter(state.config, "createUserWithAccount", async (adapter) => {
+    if (typeof adapter.createUserWithAccount === "function") return adapter.createUserWithAccount(user, { ...account });
+    // A next-auth adapter: create, link, and undo the user if linking fails.
+    const fresh = await adapter.createUser(user);
+    try {
+      await adapter.linkAccount(toAdapterAccount(account, fresh.id));
+    } catch (error) {
+      await Promise.resolve(adapter.deleteUser(fresh.id)).catch(() => undefined);
+      throw error;
+    }
+    return fresh;
+  });
+  await emitEvent(state.config, "createUser", { user: created });
+  await emitEvent(state.config, "linkAccount", { user: created, account });
+  return created;
+}
+
+/** next-auth's linking rules against the database. */
+export async function resolveAccountWithAdapter(
+  state: RequestState,
+  profileUser: User,
+  account: Account,
+  allowEmailLinking: boolean,
+  emailVerified: Date | null = null,
+): Promise<AccountOutcome> {
+  const { config } = state;
+  const linked = await withAdapter(config, "getUserByAccount", (adapter) => adapter.getUserByAccount(account));
+  const current = await currentUserId(state);
+
+  if (current !== null) {
+    if (linked !== null)
+      return linked.id === current ? { user: linked, isNewUser: false } : { error: "OAuthAccountNotLinked" };
+    await withAdapter(config, "linkAccount", (adapter) => adapter.linkAccount(toAdapterAccount(account, current)));
+    const user = await withAdapter(config, "getUser", (adapter) => adapter.getUser(current));
+    if (user === null) return { error: "OAuthAccountNotLinked" };
+    await emitEvent(config, "linkAccount", { user: user, account });
+    return { user: user, isNewUser: false };
+  }
+  if (linked !== null) return { user: linked, isNewUser: false };
+
+  const email =
+    typeof profileUser.email === "string" && profileUser.email !== "" ? profileUser.email.toLowerCase() : null;
+  if (email !== null) {
+    const existing = await withAdapter(config, "getUserByEmail", (adapter) => adapter.getUserByEmail(email));
+    if (existing !== null) {
+      if (!allowEmailLinking) return { error: "OAuthAccountNotLinked" };
+      await withAdapter(config, "linkAccount", (adapter) =>
+        adapter.linkAccount(toAdapterAccount(account, existing.id)),
+      );
+      await emitEvent(config, "linkAccount", { user: existing, account });
+      return { user: existing, isNewUser: false };
+    }
+  }
+  const { id: _providerId, ...fields } = profileUser;
+  const created = await createUserWithAccount(
+    state,
+    { ...fields, email, emailVerified, name: profileUser.name ?? null, image: profileUser.image ?? null },
+    account,
+  );
+  return { user: created, isNewUser: true };
+}
+
+/**
+ * Credentials users with database sessions: the session row needs a user row. The app's user
+ * id is kept; a user the database has not seen yet is created with it.
+ */
+export async function ensureCredentialsUser(state: RequestState, user: User): Promise<User> {
+  const existing = await withAdapter(state.config, "getUser", (adapter) => adapter.getUser(user.id));
+  if (existing !== null) return { ...existing, ...user };
+  const created = await withAdapter(state.config, "createUser", (adapter) =>
+    adapter.createUser({
+      ...user,
+      email: typeof user.email === "string" ? user.email.toLowerCase() : null,
+      emailVerified: null,
+    }),
+  );
+  await emitEvent(state.config, "createUser", { user: created });
+  return { ...created, ...user, id: created.id };
+}
