@@ -22,6 +22,14 @@ export default defineConfig({
       {
         test: { name: "gatehouse", include: ["packages/gatehouse/test/**/*.test.ts"] },
       },
+      {
+        test: {
+          name: "adapters",
+          include: ["packages/adapter-*/test/**/*.test.ts"],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
     ],
   },
 });

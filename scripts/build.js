@@ -12,7 +12,16 @@ import { build } from "esbuild";
 import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
-const PACKAGES = ["packages/core", "packages/gatehouse"];
+const PACKAGES = [
+  "packages/core",
+  "packages/adapter-sql",
+  "packages/adapter-sqlite",
+  "packages/adapter-postgres",
+  "packages/adapter-mysql",
+  "packages/adapter-redis",
+  "packages/adapter-test",
+  "packages/gatehouse",
+];
 
 /**
  * Every `./dist/….js` / `.cjs` target named in an exports or imports map; a `*` pattern

@@ -96,8 +96,8 @@ export interface AtomicUserAdapter {
 export interface SessionAdapter {
   createSession(session: AdapterSession): Awaitable<AdapterSession>;
   /**
-   * The session with this (hashed) token and its user, in one query; `null` if unknown. An
-   * expired session is returned too, so Gatehouse can delete it; it is never honoured.
+   * The session with this (hashed) token and its user, in one query; `null` if unknown or
+   * expired (an expired row may be deleted on the way). Gatehouse checks `expires` again.
    */
   getSessionAndUser(sessionToken: string): Awaitable<{ session: AdapterSession; user: AdapterUser } | null>;
   /** Extends or touches a session; `null` if it no longer exists. */

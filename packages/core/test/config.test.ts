@@ -82,7 +82,10 @@ describe("configuration errors name the option to change", () => {
   });
 
   it("refuses email sign-in without a database, and without an SMTP server in production", () => {
-    const noDatabase = configError({ ...base, providers: [{ id: "email", type: "email", server: "smtp://localhost" }] });
+    const noDatabase = configError({
+      ...base,
+      providers: [{ id: "email", type: "email", server: "smtp://localhost" }],
+    });
     expect(noDatabase.message).toMatch(/Email sign-in needs a database.*DATABASE_URL/);
     const noServer = configError({ ...base, providers: [{ id: "email", type: "email" }] });
     expect(noServer.message).toMatch(/EMAIL_SERVER/);

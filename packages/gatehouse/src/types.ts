@@ -85,10 +85,12 @@ export interface AuthOptions extends Omit<core.AuthConfig<GatehouseTypes>, "sess
   session?: SessionOptions | undefined;
   /** @deprecated next-auth v3: the app's URL. NEXTAUTH_URL / AUTH_URL take precedence. */
   site?: string | undefined;
-  /** A database connection URL; database support arrives in a later release. */
+  /**
+   * A database connection URL — `sqlite:./auth.db` (or `file:`), `postgres://…`, `mysql://…`,
+   * `redis://…` — which picks, configures and migrates the first-party adapter on first use.
+   * Sessions then default to the database strategy. Ignored when `adapter` is given.
+   */
   database?: string | undefined;
-  /** A database adapter; database support arrives in a later release. */
-  adapter?: unknown;
 }
 
 /** next-auth v4's name for {@link AuthOptions}. */

@@ -6,6 +6,7 @@
  */
 import { ConfigError, type AuthConfig, type CallbacksOptions as CoreCallbacks } from "@gatehouse/core";
 import type { AuthOptions, GatehouseTypes } from "../types.js";
+import { databaseAdapter } from "./database.js";
 import type { AuthEnv } from "./env.js";
 
 type Callbacks = Partial<CoreCallbacks<GatehouseTypes>>;
@@ -43,25 +44,22 @@ export function toCoreConfig(options: AuthOptions, env: AuthEnv): AuthConfig<Gat
   }
   // eslint-disable-next-line @typescript-eslint/no-deprecated -- v3's `site` is translated here
   const { site, database, adapter, session, callbacks, ...rest } = options;
-  if (database !== undefined || adapter !== undefined) {
-    throw new ConfigError(
-      "InvalidOption",
-      `\`${database !== undefined ? "database" : "adapter"}\` is not supported by this version of Gatehouse yet; remove it and use JWT sessions (the default).`,
-    );
-  }
   const v3 = isV3(options);
   // eslint-disable-next-line @typescript-eslint/no-deprecated -- v3's `session.jwt` is translated here
   const { jwt: v3Jwt, ...sessionOptions } = session ?? {};
-  if (v3Jwt === false) {
+  const resolvedAdapter =
+    adapter ?? (database === undefined || database === "" ? undefined : databaseAdapter(database));
+  if (v3Jwt === false && resolvedAdapter === undefined) {
     throw new ConfigError(
       "InvalidOption",
-      "`session: { jwt: false }` asks for database sessions, which this version of Gatehouse does not support yet; use `jwt: true`.",
+      "`session: { jwt: false }` asks for database sessions: set `database` (e.g. DATABASE_URL) or `adapter`.",
     );
   }
   const adapted = adaptCallbacks(callbacks, v3);
   return {
     ...rest,
-    session: sessionOptions,
+    session: v3Jwt === undefined ? sessionOptions : { ...sessionOptions, strategy: v3Jwt ? "jwt" : "database" },
+    ...(resolvedAdapter === undefined ? {} : { adapter: resolvedAdapter }),
     ...(adapted === undefined ? {} : { callbacks: adapted }),
     url: rest.url ?? env.url ?? site,
     secret: rest.secret ?? env.secret,

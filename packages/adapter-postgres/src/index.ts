@@ -1,0 +1,92 @@
+/**
+ * `@gatehouse/adapter-postgres`: PostgreSQL on `pg` — `PostgresAdapter("postgres://…")` or a
+ * `pg.Pool` — and PGlite (PostgreSQL in WebAssembly) through `pgliteDriver`.
+ */
+import pg from "pg";
+import {
+  SqlAdapter,
+  numberedPlaceholders,
+  type Row,
+  type SqlAdapterOptions,
+  type SqlDriver,
+  type SqlExecutor,
+} from "@gatehouse/adapter-sql";
+import type { DatabaseAdapter } from "@gatehouse/core";
+
+type Queryable = { query(text: string, values?: unknown[]): Promise<{ rows: Row[]; rowCount: number | null }> };
+
+/** Migrations hold this advisory lock (a constant: "gatehouse" in ASCII). */
+const LOCK_KEY = 0x676174656;
+
+function executor(db: Queryable): SqlExecutor {
+  return {
+    run: async (sql, params = []) => {
+      const result = await db.query(numberedPlaceholders(sql), [...params]);
+      return { rows: result.rows, changes: result.rowCount ?? 0 };
+    },
+  };
+}
+
+/** A driver over a `pg.Pool`. */
+export function postgresDriver(pool: pg.Pool): SqlDriver {
+  const transaction = async <T>(work: (tx: SqlExecutor) => Promise<T>, lock = false): Promise<T> => {
+    const client = await pool.connect();
+    try {
+      await client.query("BEGIN");
+      if (lock) await client.query("SELECT pg_advisory_xact_lock($1)", [LOCK_KEY]);
+      const result = await work(executor(client));
+      await client.query("COMMIT");
+      return result;
+    } catch (error) {
+      await client.query("ROLLBACK").catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  };
+  return {
+    dialect: "postgres",
+    run: executor(pool).run,
+    transaction: (work) => transaction(work),
+    withMigrationLock: (work) => transaction(work, true),
+    close: () => pool.end(),
+  };
+}
+
+/** What `pgliteDriver` needs of a PGlite instance. */
+export interface PGliteLike {
+  query(sql: string, params?: unknown[]): Promise<{ rows: unknown[]; affectedRows?: number }>;
+  transaction<T>(
+    work: (tx: {
+      query(sql: string, params?: unknown[]): Promise<{ rows: unknown[]; affectedRows?: number }>;
+    }) => Promise<T>,
+  ): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** A driver over PGlite (one connection; its transactions serialize). */
+export function pgliteDriver(db: PGliteLike): SqlDriver {
+  const wrap = (q: Pick<PGliteLike, "query">): SqlExecutor => ({
+    run: async (sql, params = []) => {
+      const result = await q.query(numberedPlaceholders(sql), [...params]);
+      return { rows: result.rows as Row[], changes: result.affectedRows ?? 0 };
+    },
+  });
+  const transaction = <T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T> => db.transaction((tx) => work(wrap(tx)));
+  return {
+    dialect: "postgres",
+    run: wrap(db).run,
+    transaction,
+    withMigrationLock: transaction,
+    close: () => db.close(),
+  };
+}
+
+/** The PostgreSQL adapter for a connection URL or pool. */
+export function PostgresAdapter(
+  connection: string | pg.Pool,
+  options: SqlAdapterOptions = {},
+): DatabaseAdapter & { migrate(): Promise<void>; close(): Promise<void> } {
+  const pool = typeof connection === "string" ? new pg.Pool({ connectionString: connection, max: 10 }) : connection;
+  return SqlAdapter(postgresDriver(pool), options);
+}

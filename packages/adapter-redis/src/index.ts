@@ -1,0 +1,347 @@
+/**
+ * `@gatehouse/adapter-redis`: users, accounts, sessions and email tokens in Redis (sessions and
+ * tokens expire by TTL), and {@link RedisStore}, the shared store for rate limits and revoked
+ * JWT ids, so several app instances agree.
+ *
+ * Keys (prefix `gatehouse:` by default): `user:<id>` (JSON), `email:<email>` → id,
+ * `account:<provider>:<id>` (JSON), `user:<id>:accounts` (set), `session:<hash>` (JSON, TTL),
+ * `user:<id>:sessions` (sorted by expiry), `verify:<identifier>:<hash>` (JSON, TTL).
+ */
+import { Redis } from "ioredis";
+import type {
+  AdapterAccount,
+  AdapterSession,
+  AdapterUser,
+  DatabaseAdapter,
+  EphemeralStore,
+  VerificationToken,
+} from "@gatehouse/core";
+
+/** Options of {@link RedisAdapter}. */
+export interface RedisAdapterOptions {
+  /** @default "gatehouse:" */
+  prefix?: string;
+  /** @default crypto.randomUUID */
+  generateId?: () => string;
+}
+
+type Stored<T> = { [K in keyof T]: T[K] extends Date | null | undefined ? number | null : T[K] };
+
+function userOut(json: string | null): AdapterUser | null {
+  if (json === null) return null;
+  const raw = JSON.parse(json) as Stored<AdapterUser>;
+  return { ...raw, emailVerified: raw.emailVerified === null ? null : new Date(raw.emailVerified) };
+}
+
+function sessionOut(json: string | null): AdapterSession | null {
+  if (json === null) return null;
+  const raw = JSON.parse(json) as Stored<AdapterSession>;
+  return {
+    sessionToken: raw.sessionToken,
+    userId: raw.userId,
+    expires: new Date(raw.expires as number),
+    createdAt: raw.createdAt === null || raw.createdAt === undefined ? null : new Date(raw.createdAt),
+    lastSeenAt: raw.lastSeenAt === null || raw.lastSeenAt === undefined ? null : new Date(raw.lastSeenAt),
+    userAgent: raw.userAgent ?? null,
+  };
+}
+
+function sessionIn(session: AdapterSession): string {
+  return JSON.stringify({
+    sessionToken: session.sessionToken,
+    userId: session.userId,
+    expires: session.expires.getTime(),
+    createdAt: session.createdAt?.getTime() ?? null,
+    lastSeenAt: session.lastSeenAt?.getTime() ?? null,
+    userAgent: session.userAgent ?? null,
+  });
+}
+
+// One round trip for the session check: the session and, if present, its user.
+const SESSION_AND_USER = `
+local s = redis.call('GET', KEYS[1])
+if not s then return nil end
+local u = redis.call('GET', ARGV[1] .. cjson.decode(s).userId)
+return { s, u or false }`;
+
+// Creates a user and/or links an account atomically, refusing a taken email or account.
+// KEYS: user, email ('' for none), account ('' for none), the user's account set.
+// ARGV: user JSON ('' to leave the user alone), user id, account JSON.
+const INSERT = `
+if KEYS[2] ~= '' and redis.call('EXISTS', KEYS[2]) == 1 then return 'email' end
+if KEYS[3] ~= '' and redis.call('EXISTS', KEYS[3]) == 1 then return 'account' end
+if ARGV[1] ~= '' then redis.call('SET', KEYS[1], ARGV[1]) end
+if KEYS[2] ~= '' then redis.call('SET', KEYS[2], ARGV[2]) end
+if KEYS[3] ~= '' then
+  redis.call('SET', KEYS[3], ARGV[3])
+  redis.call('SADD', KEYS[4], KEYS[3])
+end
+return 'ok'`;
+
+/** The Redis adapter for a connection URL or an ioredis client. */
+export function RedisAdapter(
+  connection: string | Redis,
+  options: RedisAdapterOptions = {},
+): DatabaseAdapter & { close(): Promise<void> } {
+  const redis =
+    typeof connection === "string"
+      ? new Redis(connection, { lazyConnect: false, maxRetriesPerRequest: 2 })
+      : connection;
+  const p = options.prefix ?? "gatehouse:";
+  const newId = options.generateId ?? (() => globalThis.crypto.randomUUID());
+  const k = {
+    user: (id: string) => `${p}user:${id}`,
+    email: (email: string) => `${p}email:${email}`,
+    account: (provider: string, id: string) => `${p}account:${provider}:${id}`,
+    accounts: (userId: string) => `${p}user:${userId}:accounts`,
+    session: (hash: string) => `${p}session:${hash}`,
+    sessions: (userId: string) => `${p}user:${userId}:sessions`,
+    verify: (identifier: string, hash: string) => `${p}verify:${identifier}:${hash}`,
+  };
+
+  const userJson = (user: AdapterUser): string =>
+    JSON.stringify({ ...user, emailVerified: user.emailVerified?.getTime() ?? null });
+
+  function newUser(user: Omit<AdapterUser, "id"> & { id?: string }): AdapterUser {
+    return {
+      id: user.id ?? newId(),
+      name: typeof user.name === "string" ? user.name : null,
+      email: typeof user.email === "string" ? user.email : null,
+      emailVerified: user.emailVerified instanceof Date ? user.emailVerified : null,
+      image: typeof user.image === "string" ? user.image : null,
+    };
+  }
+
+  function queueUser(multi: ReturnType<Redis["multi"]>, user: AdapterUser): void {
+    multi.set(k.user(user.id), userJson(user));
+    if (user.email !== null) multi.set(k.email(user.email), user.id);
+  }
+
+  /** Writes a new user, a new account, or both, in one atomic step. */
+  async function insert(user: AdapterUser | null, account: AdapterAccount | null): Promise<void> {
+    const userId = user?.id ?? account?.userId ?? "";
+    const result = (await redis.eval(
+      INSERT,
+      4,
+      k.user(userId),
+      user?.email == null ? "" : k.email(user.email),
+      account === null ? "" : k.account(account.provider, account.providerAccountId),
+      k.accounts(userId),
+      user === null ? "" : userJson(user),
+      userId,
+      account === null ? "" : JSON.stringify(account),
+    )) as string;
+    if (result === "email") throw new Error(`Redis adapter: the email ${user?.email ?? ""} belongs to another user`);
+    if (result === "account")
+      throw new Error(
+        `Redis adapter: the ${account?.provider ?? ""} account ${account?.providerAccountId ?? ""} is linked already`,
+      );
+  }
+
+  async function exec(multi: ReturnType<Redis["multi"]>): Promise<void> {
+    const results = await multi.exec();
+    const failed = results?.find(([error]) => error !== null);
+    if (results === null || failed !== undefined) throw failed?.[0] ?? new Error("Redis transaction aborted");
+  }
+
+  const adapter: DatabaseAdapter & { close(): Promise<void> } = {
+    async close() {
+      await redis.quit();
+    },
+
+    async createUser(user) {
+      const created = newUser(user);
+      await insert(created, null);
+      return created;
+    },
+
+    async getUser(id) {
+      return userOut(await redis.get(k.user(id)));
+    },
+
+    async getUserByEmail(email) {
+      const id = await redis.get(k.email(email));
+      return id === null ? null : userOut(await redis.get(k.user(id)));
+    },
+
+    async getUserByAccount({ provider, providerAccountId }) {
+      const json = await redis.get(k.account(provider, providerAccountId));
+      return json === null ? null : userOut(await redis.get(k.user((JSON.parse(json) as AdapterAccount).userId)));
+    },
+
+    async updateUser(user) {
+      const current = await adapter.getUser(user.id);
+      if (current === null) throw new Error(`updateUser: no user ${user.id}`);
+      const updated = { ...current, ...user };
+      if (updated.email !== null && updated.email !== current.email) {
+        // Claim the new address first, so two users can never share one.
+        const claimed = await redis.set(k.email(updated.email), updated.id, "NX");
+        if (claimed === null) throw new Error(`Redis adapter: the email ${updated.email} belongs to another user`);
+      }
+      const multi = redis.multi();
+      if (current.email !== null && current.email !== updated.email) multi.del(k.email(current.email));
+      queueUser(multi, updated);
+      await exec(multi);
+      return updated;
+    },
+
+    async deleteUser(id) {
+      const user = await adapter.getUser(id);
+      const accounts = await redis.smembers(k.accounts(id));
+      const sessions = await redis.zrange(k.sessions(id), 0, -1);
+      const multi = redis.multi();
+      for (const key of accounts) multi.del(key);
+      for (const hash of sessions) multi.del(k.session(hash));
+      multi.del(k.accounts(id), k.sessions(id), k.user(id));
+      if (user?.email) multi.del(k.email(user.email));
+      await exec(multi);
+      return user;
+    },
+
+    async linkAccount(account) {
+      await insert(null, account);
+      return account;
+    },
+
+    async unlinkAccount({ provider, providerAccountId }) {
+      const key = k.account(provider, providerAccountId);
+      const json = await redis.get(key);
+      if (json === null) return undefined;
+      const account = JSON.parse(json) as AdapterAccount;
+      await exec(redis.multi().del(key).srem(k.accounts(account.userId), key));
+      return account;
+    },
+
+    async createUserWithAccount(user, account) {
+      const created = newUser(user);
+      await insert(created, { ...account, userId: created.id } as AdapterAccount);
+      return created;
+    },
+
+    async createSession(session) {
+      const ttl = Math.max(1, session.expires.getTime() - Date.now());
+      await exec(
+        redis
+          .multi()
+          .set(k.session(session.sessionToken), sessionIn(session), "PX", ttl)
+          .zadd(k.sessions(session.userId), session.expires.getTime(), session.sessionToken),
+      );
+      return session;
+    },
+
+    async getSessionAndUser(sessionToken) {
+      const result = (await redis.eval(SESSION_AND_USER, 1, k.session(sessionToken), `${p}user:`)) as
+        [string, string | false] | null;
+      if (result === null || result[1] === false) return null;
+      const session = sessionOut(result[0]);
+      const user = userOut(result[1]);
+      if (session === null || user === null || session.expires.getTime() <= Date.now()) return null;
+      return { session, user };
+    },
+
+    async updateSession(update) {
+      const current = sessionOut(await redis.get(k.session(update.sessionToken)));
+      if (current === null) return null;
+      const next: AdapterSession = { ...current, ...update };
+      const ttl = Math.max(1, next.expires.getTime() - Date.now());
+      await exec(
+        redis
+          .multi()
+          .set(k.session(next.sessionToken), sessionIn(next), "PX", ttl)
+          .zadd(k.sessions(next.userId), next.expires.getTime(), next.sessionToken),
+      );
+      return next;
+    },
+
+    async deleteSession(sessionToken) {
+      const session = sessionOut(await redis.get(k.session(sessionToken)));
+      if (session === null) return null;
+      await exec(redis.multi().del(k.session(sessionToken)).zrem(k.sessions(session.userId), sessionToken));
+      return session;
+    },
+
+    async createVerificationToken(token) {
+      const ttl = Math.max(1, token.expires.getTime() - Date.now());
+      await redis.set(
+        k.verify(token.identifier, token.token),
+        JSON.stringify({ ...token, expires: token.expires.getTime() }),
+        "PX",
+        ttl,
+      );
+      return token;
+    },
+
+    async useVerificationToken({ identifier, token }): Promise<VerificationToken | null> {
+      // GETDEL: of concurrent uses, exactly one gets the value.
+      const json = await redis.getdel(k.verify(identifier, token));
+      if (json === null) return null;
+      const raw = JSON.parse(json) as { identifier: string; token: string; expires: number };
+      return { identifier: raw.identifier, token: raw.token, expires: new Date(raw.expires) };
+    },
+
+    async listSessions(userId) {
+      const now = Date.now();
+      await redis.zremrangebyscore(k.sessions(userId), "-inf", now);
+      const hashes = await redis.zrange(k.sessions(userId), 0, -1);
+      if (hashes.length === 0) return [];
+      const values = await redis.mget(hashes.map((hash) => k.session(hash)));
+      return values
+        .map(sessionOut)
+        .filter((session): session is AdapterSession => session !== null && session.expires.getTime() > now)
+        .sort((a, b) => (b.createdAt?.getTime() ?? 0) - (a.createdAt?.getTime() ?? 0));
+    },
+
+    async deleteUserSessions(userId, keep) {
+      const hashes = (await redis.zrange(k.sessions(userId), 0, -1)).filter((hash) => hash !== keep);
+      if (hashes.length === 0) return 0;
+      const existing = await redis.exists(...hashes.map((hash) => k.session(hash)));
+      await exec(
+        redis
+          .multi()
+          .del(...hashes.map((hash) => k.session(hash)))
+          .zrem(k.sessions(userId), ...hashes),
+      );
+      return existing;
+    },
+  };
+  return adapter;
+}
+
+// Fixed-window counter: INCR, and set the window's expiry on the first hit only.
+const HIT = `
+local count = redis.call('INCR', KEYS[1])
+if count == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
+return { count, redis.call('PTTL', KEYS[1]) }`;
+
+/** Rate-limit counters and revoked token ids in Redis, shared by every app instance. */
+export class RedisStore implements EphemeralStore {
+  readonly #redis: Redis;
+  readonly #prefix: string;
+
+  constructor(connection: string | Redis, options: { prefix?: string } = {}) {
+    this.#redis = typeof connection === "string" ? new Redis(connection, { maxRetriesPerRequest: 2 }) : connection;
+    this.#prefix = options.prefix ?? "gatehouse:store:";
+  }
+
+  async hit(key: string, windowMs: number): Promise<{ count: number; resetAt: number }> {
+    const [count, ttl] = (await this.#redis.eval(HIT, 1, this.#prefix + key, String(windowMs))) as [number, number];
+    return { count, resetAt: Date.now() + Math.max(0, ttl) };
+  }
+
+  get(key: string): Promise<string | null> {
+    return this.#redis.get(this.#prefix + key);
+  }
+
+  async set(key: string, value: string, ttlMs: number): Promise<void> {
+    await this.#redis.set(this.#prefix + key, value, "PX", Math.max(1, Math.ceil(ttlMs)));
+  }
+
+  async delete(key: string): Promise<void> {
+    await this.#redis.del(this.#prefix + key);
+  }
+
+  /** Closes the connection. */
+  async close(): Promise<void> {
+    await this.#redis.quit();
+  }
+}

@@ -1,0 +1,312 @@
+/**
+ * Gatehouse's adapter over SQL: every method of the contract (`DatabaseAdapter`), written once
+ * for SQLite, PostgreSQL and MySQL/MariaDB. Tables are prefixed (`auth_` by default) so they never
+ * collide with an app's own `users` table.
+ */
+import type { AdapterAccount, AdapterSession, AdapterUser, DatabaseAdapter, VerificationToken } from "@gatehouse/core";
+import type { Row, SqlDriver, SqlExecutor } from "./driver.js";
+import { MIGRATIONS, migrationsTable } from "./schema.js";
+
+/** Options of {@link SqlAdapter}. */
+export interface SqlAdapterOptions {
+  /** Table name prefix. @default "auth_" */
+  tablePrefix?: string;
+  /** Makes user ids. @default crypto.randomUUID */
+  generateId?: () => string;
+}
+
+const ACCOUNT_FIELDS = [
+  "access_token",
+  "refresh_token",
+  "id_token",
+  "expires_at",
+  "token_type",
+  "scope",
+  "session_state",
+] as const;
+
+function date(value: unknown): Date | null {
+  if (value === null || value === undefined) return null;
+  return new Date(Number(value));
+}
+
+function str(value: unknown): string {
+  if (typeof value === "string") return value;
+  if (typeof value === "number" || typeof value === "bigint") return value.toString();
+  throw new TypeError(`SQL adapter: expected a text column, got ${typeof value}`);
+}
+
+function text(value: unknown): string | null {
+  return value === null || value === undefined ? null : str(value);
+}
+
+function toUser(row: Row, prefix = ""): AdapterUser {
+  return {
+    id: str(row[`${prefix}id`]),
+    name: text(row[`${prefix}name`]),
+    email: text(row[`${prefix}email`]),
+    emailVerified: date(row[`${prefix}email_verified`]),
+    image: text(row[`${prefix}image`]),
+  };
+}
+
+function toSession(row: Row): AdapterSession {
+  return {
+    sessionToken: str(row.session_token),
+    userId: str(row.user_id),
+    expires: date(row.expires) as Date,
+    createdAt: date(row.created_at),
+    lastSeenAt: date(row.last_seen_at),
+    userAgent: text(row.user_agent),
+  };
+}
+
+function toAccount(row: Row): AdapterAccount {
+  const account: AdapterAccount = {
+    userId: str(row.user_id),
+    type: str(row.type) as AdapterAccount["type"],
+    provider: str(row.provider),
+    providerAccountId: str(row.provider_account_id),
+  };
+  for (const field of ACCOUNT_FIELDS) {
+    const value = row[field];
+    if (value === null || value === undefined) continue;
+    if (field === "expires_at") account.expires_at = Number(value);
+    else account[field] = str(value);
+  }
+  return account;
+}
+
+/** The SQL adapter over `driver`. */
+export function SqlAdapter(
+  driver: SqlDriver,
+  options: SqlAdapterOptions = {},
+): DatabaseAdapter & { migrate(): Promise<void>; close(): Promise<void> } {
+  const p = options.tablePrefix ?? "auth_";
+  if (!/^[A-Za-z_][A-Za-z0-9_]{0,30}$/.test(p))
+    throw new TypeError("`tablePrefix` must be letters, digits and _ (at most 31).");
+  const newId = options.generateId ?? (() => globalThis.crypto.randomUUID());
+  const one = async (db: SqlExecutor, sql: string, params: readonly unknown[]): Promise<Row | null> =>
+    (await db.run(sql, params)).rows[0] ?? null;
+
+  async function insertUser(db: SqlExecutor, user: Omit<AdapterUser, "id"> & { id?: string }): Promise<AdapterUser> {
+    const created: AdapterUser = {
+      id: user.id ?? newId(),
+      name: typeof user.name === "string" ? user.name : null,
+      email: typeof user.email === "string" ? user.email : null,
+      emailVerified: user.emailVerified instanceof Date ? user.emailVerified : null,
+      image: typeof user.image === "string" ? user.image : null,
+    };
+    await db.run(`INSERT INTO ${p}users (id, name, email, email_verified, image) VALUES (?, ?, ?, ?, ?)`, [
+      created.id,
+      created.name,
+      created.email,
+      created.emailVerified?.getTime() ?? null,
+      created.image,
+    ]);
+    return created;
+  }
+
+  async function insertAccount(db: SqlExecutor, account: AdapterAccount): Promise<AdapterAccount> {
+    await db.run(
+      `INSERT INTO ${p}accounts (user_id, type, provider, provider_account_id, ${ACCOUNT_FIELDS.join(", ")}) VALUES (?, ?, ?, ?, ${ACCOUNT_FIELDS.map(() => "?").join(", ")})`,
+      [
+        account.userId,
+        account.type,
+        account.provider,
+        account.providerAccountId,
+        ...ACCOUNT_FIELDS.map((field) => account[field] ?? null),
+      ],
+    );
+    return account;
+  }
+
+  type Full = DatabaseAdapter & { migrate(): Promise<void>; close(): Promise<void> };
+  const adapter: Full = {
+    async migrate(): Promise<void> {
+      await driver.withMigrationLock(async (tx) => {
+        await tx.run(migrationsTable(p));
+        const applied = new Set(
+          (await tx.run(`SELECT version FROM ${p}migrations`)).rows.map((row) => Number(row.version)),
+        );
+        for (const migration of MIGRATIONS) {
+          if (applied.has(migration.version)) continue;
+          for (const statement of migration.statements(driver.dialect, p)) await tx.run(statement);
+          await tx.run(`INSERT INTO ${p}migrations (version, applied_at) VALUES (?, ?)`, [
+            migration.version,
+            Date.now(),
+          ]);
+        }
+      });
+    },
+
+    close: () => driver.close(),
+
+    createUser: (user) => insertUser(driver, user),
+
+    async getUser(id) {
+      const row = await one(driver, `SELECT * FROM ${p}users WHERE id = ?`, [id]);
+      return row === null ? null : toUser(row);
+    },
+
+    async getUserByEmail(email) {
+      const row = await one(driver, `SELECT * FROM ${p}users WHERE email = ?`, [email]);
+      return row === null ? null : toUser(row);
+    },
+
+    async getUserByAccount({ provider, providerAccountId }) {
+      const row = await one(
+        driver,
+        `SELECT u.* FROM ${p}users u JOIN ${p}accounts a ON a.user_id = u.id WHERE a.provider = ? AND a.provider_account_id = ?`,
+        [provider, providerAccountId],
+      );
+      return row === null ? null : toUser(row);
+    },
+
+    async updateUser(user) {
+      const columns: [string, unknown][] = [];
+      if (user.name !== undefined) columns.push(["name", user.name]);
+      if (user.email !== undefined) columns.push(["email", user.email]);
+      if (user.emailVerified !== undefined) columns.push(["email_verified", user.emailVerified?.getTime() ?? null]);
+      if (user.image !== undefined) columns.push(["image", user.image]);
+      if (columns.length > 0) {
+        await driver.run(`UPDATE ${p}users SET ${columns.map(([column]) => `${column} = ?`).join(", ")} WHERE id = ?`, [
+          ...columns.map(([, value]) => value),
+          user.id,
+        ]);
+      }
+      const updated: AdapterUser | null = await adapter.getUser(user.id);
+      if (updated === null) throw new Error(`updateUser: no user ${user.id}`);
+      return updated;
+    },
+
+    async deleteUser(id) {
+      const user = await adapter.getUser(id);
+      await driver.transaction(async (tx) => {
+        await tx.run(`DELETE FROM ${p}sessions WHERE user_id = ?`, [id]);
+        await tx.run(`DELETE FROM ${p}accounts WHERE user_id = ?`, [id]);
+        await tx.run(`DELETE FROM ${p}users WHERE id = ?`, [id]);
+      });
+      return user;
+    },
+
+    linkAccount: (account) => insertAccount(driver, account),
+
+    async unlinkAccount({ provider, providerAccountId }) {
+      const row = await one(driver, `SELECT * FROM ${p}accounts WHERE provider = ? AND provider_account_id = ?`, [
+        provider,
+        providerAccountId,
+      ]);
+      await driver.run(`DELETE FROM ${p}accounts WHERE provider = ? AND provider_account_id = ?`, [
+        provider,
+        providerAccountId,
+      ]);
+      return row === null ? undefined : toAccount(row);
+    },
+
+    createUserWithAccount(user, account) {
+      return driver.transaction(async (tx) => {
+        const created = await insertUser(tx, user);
+        await insertAccount(tx, { ...account, userId: created.id } as AdapterAccount);
+        return created;
+      });
+    },
+
+    async createSession(session) {
+      await driver.run(
+        `INSERT INTO ${p}sessions (session_token, user_id, expires, created_at, last_seen_at, user_agent) VALUES (?, ?, ?, ?, ?, ?)`,
+        [
+          session.sessionToken,
+          session.userId,
+          session.expires.getTime(),
+          session.createdAt?.getTime() ?? null,
+          session.lastSeenAt?.getTime() ?? null,
+          session.userAgent ?? null,
+        ],
+      );
+      return session;
+    },
+
+    async getSessionAndUser(sessionToken) {
+      const row = await one(
+        driver,
+        `SELECT s.*, u.id AS u_id, u.name AS u_name, u.email AS u_email, u.email_verified AS u_email_verified, u.image AS u_image
+         FROM ${p}sessions s JOIN ${p}users u ON u.id = s.user_id WHERE s.session_token = ?`,
+        [sessionToken],
+      );
+      if (row === null) return null;
+      const session = toSession(row);
+      if (session.expires.getTime() <= Date.now()) {
+        await driver.run(`DELETE FROM ${p}sessions WHERE session_token = ?`, [sessionToken]);
+        return null;
+      }
+      return { session, user: toUser(row, "u_") };
+    },
+
+    async updateSession(session) {
+      const columns: [string, unknown][] = [];
+      if (session.expires !== undefined) columns.push(["expires", session.expires.getTime()]);
+      if (session.lastSeenAt !== undefined) columns.push(["last_seen_at", session.lastSeenAt?.getTime() ?? null]);
+      if (session.userAgent !== undefined) columns.push(["user_agent", session.userAgent]);
+      if (columns.length > 0) {
+        await driver.run(
+          `UPDATE ${p}sessions SET ${columns.map(([column]) => `${column} = ?`).join(", ")} WHERE session_token = ?`,
+          [...columns.map(([, value]) => value), session.sessionToken],
+        );
+      }
+      const row = await one(driver, `SELECT * FROM ${p}sessions WHERE session_token = ?`, [session.sessionToken]);
+      return row === null ? null : toSession(row);
+    },
+
+    async deleteSession(sessionToken) {
+      const row = await one(driver, `SELECT * FROM ${p}sessions WHERE session_token = ?`, [sessionToken]);
+      await driver.run(`DELETE FROM ${p}sessions WHERE session_token = ?`, [sessionToken]);
+      return row === null ? null : toSession(row);
+    },
+
+    async createVerificationToken(token) {
+      await driver.run(`INSERT INTO ${p}verification_tokens (identifier, token, expires) VALUES (?, ?, ?)`, [
+        token.identifier,
+        token.token,
+        token.expires.getTime(),
+      ]);
+      return token;
+    },
+
+    async useVerificationToken({ identifier, token }): Promise<VerificationToken | null> {
+      const row = await one(driver, `SELECT * FROM ${p}verification_tokens WHERE identifier = ? AND token = ?`, [
+        identifier,
+        token,
+      ]);
+      if (row === null) return null;
+      // Of concurrent users of one token, only the one whose DELETE removes the row gets it.
+      const { changes } = await driver.run(`DELETE FROM ${p}verification_tokens WHERE identifier = ? AND token = ?`, [
+        identifier,
+        token,
+      ]);
+      if (changes !== 1) return null;
+      return {
+        identifier: str(row.identifier),
+        token: str(row.token),
+        expires: date(row.expires) as Date,
+      };
+    },
+
+    async listSessions(userId) {
+      const { rows } = await driver.run(
+        `SELECT * FROM ${p}sessions WHERE user_id = ? AND expires > ? ORDER BY created_at DESC`,
+        [userId, Date.now()],
+      );
+      return rows.map(toSession);
+    },
+
+    async deleteUserSessions(userId, keep) {
+      const { changes } =
+        keep === undefined
+          ? await driver.run(`DELETE FROM ${p}sessions WHERE user_id = ?`, [userId])
+          : await driver.run(`DELETE FROM ${p}sessions WHERE user_id = ? AND session_token <> ?`, [userId, keep]);
+      return changes;
+    },
+  };
+  return adapter;
+}
