@@ -47,6 +47,9 @@ if (!/^AUTH_SECRET=/m.test(env)) {
 
 step("Building the Gatehouse packages", process.execPath, [`${root}node_modules/typescript/bin/tsc`, "-b"]);
 step("Bundling the Gatehouse packages", process.execPath, [`${root}scripts/build.js`]);
+// GATEHOUSE_DEMO=1: the demo's auth.ts turns on development mode, so email sign-in links go to
+// the development mailbox page instead of needing an SMTP server.
+process.env.GATEHOUSE_DEMO = "1";
 step("Building the demo app (next build)", process.execPath, [nextBin, "build"], demo);
 
 console.log('\n▸ Starting the local OpenID provider ("Sign in with Local IdP")');
@@ -75,6 +78,8 @@ server.stdout.on("data", (chunk) => {
   │          or grace@example.com (member)                   │
   │  password   gatehouse-demo                               │
   │  or "Sign in with Local IdP" with any name (OAuth/OIDC)  │
+  │  or an email link: any address, then open the mailbox    │
+  │     http://127.0.0.1:${port}/api/auth/dev-mailbox${" ".repeat(Math.max(0, 16 - port.length))}│
   │                                                          │
   │  Ctrl+C to stop.                                         │
   └──────────────────────────────────────────────────────────┘`);

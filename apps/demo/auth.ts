@@ -1,18 +1,23 @@
 import NextAuth, { type DefaultSession } from "gatehouse";
 import Credentials from "gatehouse/providers/credentials";
+import Email from "gatehouse/providers/email";
+import { DATABASE_URL, db } from "@/lib/db";
 import { oauthProviders } from "@/lib/oauth-providers";
-import { checkPassword } from "@/lib/users";
+import { checkPassword, roleOf } from "@/lib/users";
 
 declare module "gatehouse" {
   interface Session {
-    user: { role: "admin" | "member" } & DefaultSession["user"];
-  }
-  interface JWT {
-    role?: "admin" | "member";
+    user: { id: string; role: "admin" | "member" } & DefaultSession["user"];
   }
 }
 
-export const { handlers, auth, signIn, signOut } = NextAuth({
+export const { handlers, auth, signIn, signOut, sessions } = NextAuth({
+  // One line for persistence: users, linked accounts, sessions and sign-in links in SQLite.
+  // Sessions are database sessions (the default with a database) — credentials included.
+  database: DATABASE_URL,
+  // `npm start` serves the demo on loopback with no SMTP server: development mode turns on the
+  // mailbox page for sign-in links (/api/auth/dev-mailbox). A real deployment leaves this unset.
+  ...(process.env.GATEHOUSE_DEMO === "1" ? { environment: "development" as const } : {}),
   providers: [
     Credentials({
       name: "Email and password",
@@ -23,19 +28,25 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       authorize: (credentials) =>
         credentials === undefined ? null : checkPassword(credentials.email, credentials.password),
     }),
+    Email({
+      name: "Email link",
+      server: process.env.EMAIL_SERVER,
+      from: process.env.EMAIL_FROM ?? "Gatehouse demo <demo@localhost>",
+    }),
     ...oauthProviders(),
   ],
   theme: { brandColor: "#4f46e5" },
   callbacks: {
-    jwt({ token, user, trigger, session }) {
-      if (user !== undefined && typeof user.role === "string") token.role = user.role as "admin" | "member";
-      if (trigger === "update" && typeof (session as { name?: unknown }).name === "string") {
-        token.name = (session as { name: string }).name.slice(0, 60);
+    // With database sessions the session callback gets the stored user. An update() from the
+    // client (the account page's rename) is saved to the user row, so it lasts.
+    async session({ session, user, trigger, newSession }) {
+      let name = user.name ?? null;
+      const requested = (newSession as { name?: unknown } | undefined)?.name;
+      if (trigger === "update" && typeof requested === "string" && requested.trim() !== "") {
+        name = requested.trim().slice(0, 60);
+        await db.updateUser({ id: user.id, name });
       }
-      return token;
-    },
-    session({ session, token }) {
-      return { ...session, user: { ...session.user, id: token.sub ?? "", role: token.role ?? "member" } };
+      return { ...session, user: { ...session.user, id: user.id, name, role: roleOf(user.email) } };
     },
   },
 });

@@ -33,3 +33,8 @@ export function checkPassword(email: string, password: string): Omit<DemoUser, "
   const { passwordHash: _hash, ...rest } = user;
   return rest;
 }
+
+/** The demo's roles: Ada is the admin; everyone else, however they signed in, is a member. */
+export function roleOf(email: string | null | undefined): DemoUser["role"] {
+  return users.find((user) => user.email === email)?.role ?? "member";
+}

@@ -9,6 +9,13 @@ import type { SetCookie } from "./lib/cookies/set-cookie.js";
 import { createRequestState, requestOrigin } from "./lib/http/request-state.js";
 import { handleRequest } from "./lib/router.js";
 import { readSession } from "./lib/session/read-session.js";
+import {
+  listUserSessions,
+  revokeUserSessions,
+  type RevocationResult,
+  type SessionInfo,
+  type SessionRevocation,
+} from "./lib/session/session-management.js";
 import type { AuthConfig, AuthTypes, RequestContext, Session } from "./types.js";
 
 /** The session for a request, and the cookies to set with whatever response goes out. */
@@ -26,9 +33,20 @@ export interface AuthHandler {
    * Returns `session: null` when signed out or when the session cannot be read.
    */
   getSession(request: Request, context?: RequestContext): Promise<SessionLookup>;
+  /**
+   * Session management (database sessions), for account pages: the signed-in user's sessions,
+   * and revoking one, the others, or all. `request` is the user's request (its cookies say who).
+   * Both resolve `null` when signed out, and throw a ConfigError without database sessions.
+   */
+  readonly sessions: {
+    list(request: Request, context?: RequestContext): Promise<SessionInfo[] | null>;
+    revoke(request: Request, target: SessionRevocation, context?: RequestContext): Promise<RevocationResult | null>;
+  };
   /** The resolved options (read-only). */
   readonly config: ResolvedConfig;
 }
+
+export type { RevocationResult, SessionInfo, SessionRevocation };
 
 /**
  * Creates an auth instance.
@@ -45,18 +63,32 @@ export function createAuth<T extends AuthTypes = AuthTypes>(config: AuthConfig<T
   const resolved = resolveConfig(config);
   const handler = (request: Request, context: RequestContext = {}): Promise<Response> =>
     handleRequest(resolved, request, context);
+  /** The state for a server-side call on behalf of `request`; `null` if its URL or host is unusable. */
+  const stateFor = (request: Request, context: RequestContext) => {
+    let url: URL;
+    try {
+      url = new URL(request.url);
+    } catch {
+      return null;
+    }
+    const origin = requestOrigin(resolved, request, url);
+    return origin === null ? null : createRequestState(resolved, request, url, origin, context);
+  };
   return Object.assign(handler, {
     config: resolved,
+    sessions: {
+      async list(request: Request, context: RequestContext = {}) {
+        const state = stateFor(request, context);
+        return state === null ? null : listUserSessions(state);
+      },
+      async revoke(request: Request, target: SessionRevocation, context: RequestContext = {}) {
+        const state = stateFor(request, context);
+        return state === null ? null : revokeUserSessions(state, target);
+      },
+    },
     async getSession(request: Request, context: RequestContext = {}): Promise<SessionLookup> {
-      let url: URL;
-      try {
-        url = new URL(request.url);
-      } catch {
-        return { session: null, cookies: [] };
-      }
-      const origin = requestOrigin(resolved, request, url);
-      if (origin === null) return { session: null, cookies: [] };
-      const state = createRequestState(resolved, request, url, origin, context);
+      const state = stateFor(request, context);
+      if (state === null) return { session: null, cookies: [] };
       try {
         const { session, cookies } = await readSession(state);
         return { session, cookies };

@@ -1,4 +1,12 @@
-export { Auth, createAuth, type AuthHandler, type SessionLookup } from "./auth.js";
+export {
+  Auth,
+  createAuth,
+  type AuthHandler,
+  type RevocationResult,
+  type SessionInfo,
+  type SessionLookup,
+  type SessionRevocation,
+} from "./auth.js";
 export { AuthError, ConfigError, CredentialsSignin, SessionTooLargeError } from "./errors.js";
 export type { AuthErrorCode, ConfigErrorCode, RequestErrorCode } from "./errors.js";
 export { MemoryStore, type EphemeralStore, type MemoryStoreOptions } from "./lib/store/ephemeral-store.js";

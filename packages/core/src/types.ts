@@ -170,8 +170,13 @@ export interface CallbacksOptions<T extends AuthTypes = AuthTypes> {
   /** Shapes the session sent to the client. */
   session: (params: {
     session: T["session"];
+    /** The session token (JWT strategy); empty with database sessions. */
     token: T["jwt"];
-    user?: T["user"];
+    /**
+     * The stored user (database strategy). Typed as always present, as in next-auth, so
+     * `session.user.id = user.id` type-checks; with JWT sessions it is `undefined`.
+     */
+    user: T["user"];
     newSession?: unknown;
     trigger?: "update";
   }) => Awaitable<T["session"]>;

@@ -13,10 +13,11 @@ export type {
   NextAuthRequest,
   NextAuthResult,
   RouteHandler,
+  ServerSessions,
   ServerSignIn,
   ServerSignOut,
   SignInData,
 } from "./next-auth.js";
-export { getServerSession, unstable_getServerSession } from "./next.js";
+export { getServerSession, getSessions, revokeSessions, unstable_getServerSession } from "./next.js";
 export { AuthError, CredentialsSignin } from "@gatehouse/core";
 export type * from "./types.js";

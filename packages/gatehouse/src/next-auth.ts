@@ -8,15 +8,16 @@
  *
  * The options are resolved on the first request, not at import, so `next build` needs no secret.
  */
-import { ConfigError, type AuthHandler } from "@gatehouse/core";
+import { ConfigError, type AuthHandler, type SessionInfo, type SessionRevocation } from "@gatehouse/core";
 import { redirect } from "next/navigation";
-import { NextResponse, type NextRequest } from "next/server";
+import type { NextRequest } from "next/server";
 import { readEnv } from "./lib/env.js";
 import { configErrorResponse, signInError } from "./lib/errors.js";
 import { instanceFor } from "./lib/instance.js";
 import { isOutsideRequestScope, parseSetCookies, requestFromNext, writeNextCookies } from "./lib/next-request.js";
 import { isNodeRequest, sendWebResponse, toWebRequest, type NodeRequest, type NodeResponse } from "./lib/node-http.js";
 import { sessionFromNext, sessionFromNode, sessionFromRequest } from "./lib/session-lookup.js";
+import { listSessionsFromNext, revokeSessionsFromNext } from "./lib/session-management.js";
 import type { AuthOptions, Session } from "./types.js";
 
 /** A request as middleware and `auth()`-wrapped handlers see it. */
@@ -79,6 +80,22 @@ export interface NextAuthResult {
   auth: AuthFunction;
   signIn: ServerSignIn;
   signOut: ServerSignOut;
+  /** Session management (database sessions) in server components, actions and route handlers. */
+  sessions: ServerSessions;
+}
+
+/**
+ * The signed-in user's sessions and revoking them, on the server (database sessions only).
+ * @example
+ * ```ts
+ * const sessions = await sessions.list() // null when signed out
+ * await sessions.revoke("others")        // or { id }, or "all" to sign out everywhere
+ * ```
+ */
+export interface ServerSessions {
+  list(): Promise<SessionInfo[] | null>;
+  /** Resolves with the number of sessions ended. */
+  revoke(target: SessionRevocation): Promise<number>;
 }
 
 const reported = new WeakSet<object>();
@@ -138,12 +155,16 @@ function createAuthFunction(options: AuthOptions): AuthFunction {
     const { session, setCookies } = await sessionFromRequest(instanceFor(options), request);
     (request as NextAuthRequest).auth = session;
     const result = handler === undefined ? undefined : await handler(request as NextAuthRequest, context);
-    return withSetCookies(result instanceof Response ? result : NextResponse.next(), setCookies);
+    if (result instanceof Response) return withSetCookies(result, setCookies);
+    // Loaded here, not at the top: Next's CommonJS optimizer drops a top-level
+    // `require("next/server")` whose `NextResponse.next()` it fails to rewrite (the CJS build).
+    const { NextResponse } = await import("next/server");
+    return withSetCookies(NextResponse.next(), setCookies);
   }
 
   function auth(...args: unknown[]): unknown {
     const [first, second] = args;
-    if (args.length === 0) return sessionFromNext(instanceFor(options));
+    if (args.length === 0) return sessionFromNext(options);
     if (typeof first === "function") {
       const handler = first as (request: NextAuthRequest, context: unknown) => unknown;
       return (request: NextRequest, context?: unknown) => middleware(request, context, handler);
@@ -160,9 +181,9 @@ function createAuthFunction(options: AuthOptions): AuthFunction {
     );
   }
   auth.require = async (settings: { redirectTo?: string } = {}): Promise<Session> => {
-    const instance = instanceFor(options);
-    const session = await sessionFromNext(instance);
+    const session = await sessionFromNext(options);
     if (session !== null) return session;
+    const instance = instanceFor(options);
     const page = instance.config.pages.signIn ?? `${instance.config.basePath}/signin`;
     const target = new URL(page, "http://localhost");
     if (settings.redirectTo !== undefined) target.searchParams.set("callbackUrl", settings.redirectTo);
@@ -301,6 +322,10 @@ function NextAuth(...args: unknown[]): NextAuthResult | Promise<void> {
   handler.auth = createAuthFunction(options);
   handler.signIn = createSignIn(options);
   handler.signOut = createSignOut(options);
+  handler.sessions = {
+    list: () => listSessionsFromNext(options),
+    revoke: (target) => revokeSessionsFromNext(options, target),
+  };
   return handler;
 }
 

@@ -5,6 +5,8 @@
 import { instanceFor } from "./lib/instance.js";
 import { isNodeRequest, type NodeRequest, type NodeResponse } from "./lib/node-http.js";
 import { sessionFromNext, sessionFromNode, sessionFromRequest } from "./lib/session-lookup.js";
+import { listSessionsFromNext, revokeSessionsFromNext } from "./lib/session-management.js";
+import type { SessionInfo, SessionRevocation } from "@gatehouse/core";
 import type { AuthOptions, Session } from "./types.js";
 
 /**
@@ -25,7 +27,7 @@ export async function getServerSession(
   options: AuthOptions,
 ): Promise<Session | null>;
 export async function getServerSession(...args: unknown[]): Promise<Session | null> {
-  if (args.length === 1) return sessionFromNext(instanceFor(args[0] as AuthOptions));
+  if (args.length === 1) return sessionFromNext(args[0] as AuthOptions);
   const [req, res, options] = args as [unknown, NodeResponse | undefined, AuthOptions | undefined];
   if (options === undefined || typeof options !== "object") {
     throw new TypeError(
@@ -40,3 +42,21 @@ export async function getServerSession(...args: unknown[]): Promise<Session | nu
 
 /** next-auth 4.19's name for {@link getServerSession}. */
 export const unstable_getServerSession = getServerSession;
+
+/**
+ * The signed-in user's sessions (database sessions), newest first, or `null` when signed out;
+ * for account pages in the app router.
+ * @example `const sessions = await getSessions(authOptions)`
+ */
+export function getSessions(options: AuthOptions): Promise<SessionInfo[] | null> {
+  return listSessionsFromNext(options);
+}
+
+/**
+ * Ends sessions of the signed-in user: one (`{ id }` from {@link getSessions}), every other
+ * (`"others"`), or all (`"all"`, sign out everywhere). Resolves with how many ended.
+ * @example `await revokeSessions(authOptions, "others")` in a server action
+ */
+export function revokeSessions(options: AuthOptions, target: SessionRevocation): Promise<number> {
+  return revokeSessionsFromNext(options, target);
+}

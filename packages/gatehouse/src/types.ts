@@ -24,6 +24,8 @@ export type {
   Provider,
   ProviderType,
   RateLimitOptions,
+  SessionInfo,
+  SessionRevocation,
   Theme,
 } from "@gatehouse/core";
 export type { DefaultJWT, JWT } from "./jwt/types.js";

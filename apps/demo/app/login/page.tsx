@@ -1,3 +1,4 @@
+import { EmailForm } from "./email-form";
 import { IdpButton } from "./idp-button";
 import { LoginForm } from "./login-form";
 
@@ -6,23 +7,19 @@ export default async function LoginPage({
 }: {
   searchParams: Promise<Record<string, string | undefined>>;
 }) {
-  const { callbackUrl, error } = await searchParams;
+  const { callbackUrl: requested, error } = await searchParams;
+  const callbackUrl = requested?.startsWith("/") === true && !requested.startsWith("//") ? requested : "/";
   return (
     <section className="panel narrow">
       <h1>Sign in</h1>
       <p className="muted">A custom login page in the style of the Next.js authentication guide.</p>
-      <LoginForm
-        callbackUrl={callbackUrl?.startsWith("/") === true && !callbackUrl.startsWith("//") ? callbackUrl : "/"}
-        initialError={error}
-      />
+      <LoginForm callbackUrl={callbackUrl} initialError={error} />
       <div className="divider-line">or</div>
-      <IdpButton
-        callbackUrl={callbackUrl?.startsWith("/") === true && !callbackUrl.startsWith("//") ? callbackUrl : "/"}
-      />
+      <EmailForm callbackUrl={callbackUrl} />
+      <IdpButton callbackUrl={callbackUrl} />
       <p className="muted small">
-        Or use the{" "}
-        <a href={`/api/auth/signin?callbackUrl=${encodeURIComponent(callbackUrl ?? "/")}`}>built-in sign-in page</a>, or
-        the <a href="/login/server">server-action form</a> (no JavaScript needed).
+        Or use the <a href={`/api/auth/signin?callbackUrl=${encodeURIComponent(callbackUrl)}`}>built-in sign-in page</a>
+        , or the <a href="/login/server">server-action form</a> (no JavaScript needed).
       </p>
     </section>
   );

@@ -66,8 +66,29 @@ const METHODS = [
   "deleteUserSessions",
 ] as const satisfies readonly (keyof DatabaseAdapter)[];
 
-/** An adapter for `url` that connects and migrates on its first call. */
+const shared = new Map<string, DatabaseAdapter>();
+
+/**
+ * The first-party adapter for a connection URL — the one the `database` option uses, shared per
+ * URL, so app code that needs the database (to update a user, say) reuses its connection. It
+ * connects and migrates on its first call.
+ * @throws {ConfigError} for a URL of an unknown kind.
+ * @example
+ * ```ts
+ * const db = databaseAdapter(process.env.DATABASE_URL ?? "sqlite:./auth.db")
+ * await db.updateUser({ id, name })
+ * ```
+ */
 export function databaseAdapter(url: string): DatabaseAdapter {
+  let adapter = shared.get(url);
+  if (adapter === undefined) {
+    adapter = lazyAdapter(url);
+    shared.set(url, adapter);
+  }
+  return adapter;
+}
+
+function lazyAdapter(url: string): DatabaseAdapter {
   const kind = databaseKind(url);
   let ready: Promise<DatabaseAdapter> | undefined;
   const open = (): Promise<DatabaseAdapter> => {

@@ -28,7 +28,10 @@ function adaptCallbacks(callbacks: AuthOptions["callbacks"], v3: boolean): Callb
     out.signIn = ({ user, account, profile }) => signIn(user, account, profile) as boolean | string;
   if (positional(redirect)) out.redirect = ({ url, baseUrl }) => redirect(url, baseUrl) as string;
   if (positional(session)) {
-    out.session = ({ session: current, token, user }) => session(current, user ?? token) as GatehouseTypes["session"];
+    // v3 passed the stored user (database sessions) or the token (JWT) as the second argument.
+    out.session = ({ session: current, token, user }) =>
+      // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- `user` is undefined with JWT sessions
+      session(current, user ?? token) as GatehouseTypes["session"];
   }
   if (positional(jwt)) {
     out.jwt = ({ token, user, account, profile, isNewUser }) =>

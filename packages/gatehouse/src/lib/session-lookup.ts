@@ -1,12 +1,17 @@
 /** Reading the session on the server, the way `GET /session` would, in each Next.js context. */
 import { serializeCookie, type AuthHandler } from "@gatehouse/core";
-import type { Session } from "../types.js";
+import type { AuthOptions, Session } from "../types.js";
+import { instanceFor } from "./instance.js";
 import { appendSetCookies, toWebRequest, type NodeRequest, type NodeResponse } from "./node-http.js";
 import { requestFromNext, writeNextCookies } from "./next-request.js";
 
-/** Server components, route handlers and server actions (`next/headers`). */
-export async function sessionFromNext(auth: AuthHandler): Promise<Session | null> {
-  const { session, cookies } = await auth.getSession(await requestFromNext());
+/**
+ * Server components, route handlers and server actions (`next/headers`). The request is read
+ * before the options are resolved, so `next build` sees a dynamic page, not a configuration error.
+ */
+export async function sessionFromNext(options: AuthOptions): Promise<Session | null> {
+  const request = await requestFromNext();
+  const { session, cookies } = await instanceFor(options).getSession(request);
   await writeNextCookies(cookies);
   return session as Session | null;
 }

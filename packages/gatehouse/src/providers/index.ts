@@ -12,6 +12,7 @@ import Cognito from "@gatehouse/core/providers/cognito";
 import Credentials from "@gatehouse/core/providers/credentials";
 import Discord from "@gatehouse/core/providers/discord";
 import Dropbox from "@gatehouse/core/providers/dropbox";
+import Email from "@gatehouse/core/providers/email";
 import Facebook from "@gatehouse/core/providers/facebook";
 import FusionAuth from "@gatehouse/core/providers/fusionauth";
 import GitHub from "@gatehouse/core/providers/github";
@@ -51,6 +52,7 @@ const Providers = {
   Credentials,
   Discord,
   Dropbox,
+  Email,
   Facebook,
   FusionAuth,
   GitHub,

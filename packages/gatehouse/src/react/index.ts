@@ -5,7 +5,7 @@
  * server-provided session immediately. Small on purpose: it ships to every visitor.
  */
 import { createContext, createElement, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
-import type { Session } from "../types.js";
+import type { Session, SessionInfo, SessionRevocation } from "../types.js";
 
 /** What `useSession()` returns. */
 export type SessionContextValue<R extends boolean = false> = R extends true
@@ -206,6 +206,30 @@ export async function signOut<R extends boolean = true>(
   }
   await refresh();
   return { url } as R extends false ? { url: string } : undefined;
+}
+
+/**
+ * The signed-in user's sessions (database sessions), newest first; `null` when signed out or
+ * when the app has no database sessions.
+ */
+export async function listSessions(): Promise<SessionInfo[] | null> {
+  const res = await fetch(`${base}/sessions`);
+  return res.ok ? ((await res.json()) as { sessions: SessionInfo[] }).sessions : null;
+}
+
+/**
+ * Ends sessions of the signed-in user: one (`{ id }` from {@link listSessions}), `"others"`, or
+ * `"all"` (sign out everywhere, this tab included). Resolves with how many ended.
+ */
+export async function revokeSessions(target: SessionRevocation): Promise<number> {
+  const action = target === "others" ? "revoke-others" : target === "all" ? "revoke-all" : "revoke";
+  const { data } = await post("sessions", typeof target === "object" ? { action, id: target.id } : { action });
+  const revoked = typeof data.revoked === "number" ? data.revoked : 0;
+  if (target === "all" || revoked > 0) {
+    await refresh();
+    broadcast();
+  }
+  return revoked;
 }
 
 const SessionContext = createContext<SessionContextValue | undefined>(undefined);

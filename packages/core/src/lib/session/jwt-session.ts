@@ -5,7 +5,7 @@
  * whose id was revoked at sign-out reads as no session.
  */
 import { AuthError } from "../../errors.js";
-import type { JWT, Session } from "../../types.js";
+import type { JWT, Session, User } from "../../types.js";
 import { runCallback } from "../callbacks.js";
 import { readChunked, writeChunked, expireAll, type ChunkedRead } from "../cookies/chunked-cookie.js";
 import type { SetCookie } from "../cookies/set-cookie.js";
@@ -159,13 +159,15 @@ export async function resolveSession(state: RequestState, update?: { newSession:
     expires = (Math.floor(state.nowMs / 1000) + config.jwt.maxAge) * 1000;
   }
   const base = defaultSession(token, expires);
+  // JWT sessions have no stored user; the callback's type says `user` anyway, as next-auth's does.
+  const user = undefined as unknown as User;
   // A JavaScript `session` callback may return nothing; that reads as signed out.
   const session = config.custom.session
     ? await runCallback<Session | null | undefined>("session", () =>
         config.callbacks.session(
           update === undefined
-            ? { session: base, token }
-            : { session: base, token, newSession: update.newSession, trigger: "update" },
+            ? { session: base, token, user }
+            : { session: base, token, user, newSession: update.newSession, trigger: "update" },
         ),
       )
     : base;
