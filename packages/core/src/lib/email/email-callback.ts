@@ -10,7 +10,7 @@ import type { RequestState } from "../http/request-state.js";
 import { redirectOrJson } from "../http/respond.js";
 import type { Body } from "../http/read-body.js";
 import { withAdapter } from "../session/adapter-call.js";
-import { createUserWithAccount, currentUserId } from "../sign-in/account-users.js";
+import { createUserWithAccount } from "../sign-in/account-users.js";
 import { completeSignIn } from "../sign-in/complete-sign-in.js";
 import { emitEvent } from "../callbacks.js";
 import { emailConfirmPage } from "../../pages/email-confirm-page.js";
@@ -67,17 +67,10 @@ export async function emailVerify(
   let user = await withAdapter(config, "getUserByEmail", (adapter) => adapter.getUserByEmail(email));
   let isNewUser = false;
   if (user === null) {
-    const current = await currentUserId(state);
-    if (current !== null) {
-      // Signed in already: the address is confirmed for the current user.
-      user = await withAdapter(config, "updateUser", (adapter) =>
-        adapter.updateUser({ id: current, email, emailVerified: now }),
-      );
-      await emitEvent(config, "updateUser", { user: user });
-    } else {
-      user = await createUserWithAccount(state, { email, emailVerified: now, name: null, image: null }, account);
-      isNewUser = true;
-    }
+    // A new address is a new user, even for a browser that is signed in: giving the signed-in
+    // user this address would let whoever owns it sign in to their account afterwards.
+    user = await createUserWithAccount(state, { email, emailVerified: now, name: null, image: null }, account);
+    isNewUser = true;
   } else if (user.emailVerified === null) {
     const id = user.id;
     user = await withAdapter(config, "updateUser", (adapter) => adapter.updateUser({ id, emailVerified: now }));
