@@ -12,6 +12,7 @@ import type { RequestState } from "../http/request-state.js";
 import { jsonResponse, redirectOrJson } from "../http/respond.js";
 import type { Body } from "../http/read-body.js";
 import { checkSignInLimits } from "../rate-limit.js";
+import { safeRedirect } from "../redirect.js";
 import { withAdapter } from "../session/adapter-call.js";
 import { sendWithNodemailer } from "./default-email.js";
 import { normalizeEmail } from "./normalize-identifier.js";
@@ -61,7 +62,9 @@ export async function emailSignIn(
     config.callbacks.signIn({ user, account, email: { verificationRequest: true } }),
   );
   if (allowed !== true) {
-    return redirectOrJson(json, typeof allowed === "string" ? allowed : errorPageUrl(state, "AccessDenied"), [], 403);
+    // A URL from the callback is followed only on this site, as after every other sign-in.
+    const target = typeof allowed === "string" ? safeRedirect(allowed, state.origin) : null;
+    return redirectOrJson(json, target ?? errorPageUrl(state, "AccessDenied"), [], target === null ? 403 : 200);
   }
 
   const token = (await provider.generateVerificationToken?.()) ?? newVerificationToken();
