@@ -9,6 +9,7 @@
 // ESM loader cannot resolve those without an extension — `require()` can. Middleware is always
 // bundled by Next, so `gatehouse/middleware` stays ESM.
 import { build } from "esbuild";
+import { execFileSync } from "node:child_process";
 import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
@@ -19,6 +20,7 @@ const PACKAGES = [
   "packages/adapter-postgres",
   "packages/adapter-mysql",
   "packages/adapter-redis",
+  "packages/adapter-prisma",
   "packages/adapter-test",
   "packages/gatehouse",
 ];
@@ -51,6 +53,9 @@ function source(dir, target) {
 
 for (const dir of PACKAGES) {
   const pkg = JSON.parse(readFileSync(join(dir, "package.json"), "utf8"));
+  // Generated sources are not committed: the Prisma adapter's tests import Prisma clients.
+  if (pkg.scripts?.generate !== undefined)
+    execFileSync("npm", ["run", "--silent", "generate"], { cwd: dir, stdio: "inherit" });
   const all = [...targets(dir, pkg.exports), ...targets(dir, pkg.imports ?? {})];
   const external = [
     ...Object.keys(pkg.dependencies ?? {}),

@@ -1,0 +1,193 @@
+import type { AdapterSession, AdapterUser, DatabaseAdapter, VerificationToken } from "@gatehouse/core";
+import { pick, readColumns, type RuntimeDataModel } from "./lib/data-model.js";
+import { orNull } from "./lib/not-found.js";
+
+type Data = Record<string, unknown>;
+type AccountKey = { provider: string; providerAccountId: string };
+type SessionRow = AdapterSession & Data;
+
+/**
+ * What the adapter calls on a PrismaClient: any client generated from a schema with next-auth's
+ * `User`, `Account`, `Session` and `VerificationToken` models fits, extended (`$extends`) or not.
+ */
+export interface PrismaClientLike {
+  user: {
+    create(args: { data: Data }): PromiseLike<AdapterUser>;
+    findUnique(args: { where: { id: string } | { email: string } }): PromiseLike<AdapterUser | null>;
+    update(args: { where: { id: string }; data: Data }): PromiseLike<AdapterUser>;
+    delete(args: { where: { id: string } }): PromiseLike<AdapterUser>;
+  };
+  account: {
+    create(args: { data: Data }): PromiseLike<Data>;
+    findUnique(args: {
+      where: { provider_providerAccountId: AccountKey };
+      select: { user: true };
+    }): PromiseLike<{ user: AdapterUser } | null>;
+    delete(args: { where: { provider_providerAccountId: AccountKey } }): PromiseLike<Data>;
+  };
+  session: {
+    create(args: { data: Data }): PromiseLike<SessionRow>;
+    findUnique(args: {
+      where: { sessionToken: string };
+      include: { user: true };
+    }): PromiseLike<(SessionRow & { user: AdapterUser }) | null>;
+    findMany(args: {
+      where: { userId: string; expires: { gt: Date } };
+      orderBy: Record<string, "desc">; // createdAt where the schema has it, else expires
+    }): PromiseLike<SessionRow[]>;
+    update(args: { where: { sessionToken: string }; data: Data }): PromiseLike<SessionRow>;
+    delete(args: { where: { sessionToken: string } }): PromiseLike<SessionRow>;
+    deleteMany(args: {
+      where: { userId: string; sessionToken?: { not: string } } | { sessionToken: string; expires: { lte: Date } };
+    }): PromiseLike<{ count: number }>;
+  };
+  verificationToken: {
+    create(args: { data: Data }): PromiseLike<VerificationToken>;
+    delete(args: {
+      where: { identifier_token: { identifier: string; token: string } };
+    }): PromiseLike<VerificationToken>;
+  };
+  /** Prisma's runtime data model: which columns the schema has. */
+  _runtimeDataModel?: RuntimeDataModel;
+}
+
+function toSession(row: SessionRow): AdapterSession {
+  return {
+    sessionToken: row.sessionToken,
+    userId: row.userId,
+    expires: row.expires,
+    createdAt: row.createdAt ?? null,
+    lastSeenAt: row.lastSeenAt ?? null,
+    userAgent: row.userAgent ?? null,
+  };
+}
+
+function toToken(row: VerificationToken): VerificationToken {
+  return { identifier: row.identifier, token: row.token, expires: row.expires };
+}
+
+/**
+ * Gatehouse's adapter over Prisma: next-auth's Prisma schema (`User`, `Account`, `Session`,
+ * `VerificationToken`) through any PrismaClient, Prisma 7's driver adapters included. The schema
+ * next-auth's Prisma tutorial gives works unchanged.
+ *
+ * Gatehouse's optional session columns — `createdAt DateTime @default(now())`,
+ * `lastSeenAt DateTime?` and `userAgent String?` on `Session` — are stored when the schema has
+ * them (read once from the client's data model) and read as `null` otherwise; without
+ * `createdAt`, `listSessions` orders by expiry. Fields a model has no column for (say OAuth 1's
+ * `oauth_token`) are left out rather than refused. `getSessionAndUser` is one Prisma query, one
+ * SQL statement with the `relationJoins` preview feature (two otherwise). Tables come from
+ * `prisma migrate`; the adapter never changes the schema.
+ *
+ * @param prisma - A PrismaClient generated from a schema with next-auth's four models, extended
+ *   (`$extends`) or not.
+ * @returns Every method of the adapter contract. "Not found" is `null`; database failures reject
+ *   with Prisma's error.
+ * @example
+ * ```ts
+ * // auth.ts
+ * import NextAuth from "gatehouse";
+ * import GitHub from "gatehouse/providers/github";
+ * import { PrismaAdapter } from "@gatehouse/adapter-prisma";
+ * import { PrismaPg } from "@prisma/adapter-pg";
+ * import { PrismaClient } from "./generated/prisma/client.js";
+ *
+ * const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: process.env.DATABASE_URL }) });
+ *
+ * export const { handlers, auth } = NextAuth({
+ *   adapter: PrismaAdapter(prisma),
+ *   session: { strategy: "database" },
+ *   providers: [GitHub({ clientId: process.env.GITHUB_ID, clientSecret: process.env.GITHUB_SECRET })],
+ * });
+ * ```
+ */
+export function PrismaAdapter(prisma: PrismaClientLike): DatabaseAdapter {
+  const columns = readColumns(prisma._runtimeDataModel);
+  const byCreation = columns.Session.has("createdAt");
+
+  return {
+    createUser: (user) => prisma.user.create({ data: pick(user, columns.User) }),
+
+    getUser: (id) => prisma.user.findUnique({ where: { id } }),
+
+    getUserByEmail: (email) => prisma.user.findUnique({ where: { email } }),
+
+    async getUserByAccount({ provider, providerAccountId }) {
+      const account = await prisma.account.findUnique({
+        where: { provider_providerAccountId: { provider, providerAccountId } },
+        select: { user: true },
+      });
+      return account?.user ?? null;
+    },
+
+    updateUser: ({ id, ...user }) => prisma.user.update({ where: { id }, data: pick(user, columns.User) }),
+
+    // The schema's foreign keys cascade to the user's accounts and sessions.
+    deleteUser: (id) => orNull(prisma.user.delete({ where: { id } })),
+
+    async linkAccount(account) {
+      await prisma.account.create({ data: pick(account, columns.Account) });
+      return account;
+    },
+
+    async unlinkAccount({ provider, providerAccountId }) {
+      await orNull(prisma.account.delete({ where: { provider_providerAccountId: { provider, providerAccountId } } }));
+    },
+
+    // A nested write is one transaction: no user is left behind when its account is refused.
+    createUserWithAccount(user, account) {
+      const { userId: _nested, ...linked } = pick(account, columns.Account);
+      return prisma.user.create({ data: { ...pick(user, columns.User), accounts: { create: linked } } });
+    },
+
+    async createSession(session) {
+      return toSession(await prisma.session.create({ data: pick(session, columns.Session) }));
+    },
+
+    async getSessionAndUser(sessionToken) {
+      const row = await prisma.session.findUnique({ where: { sessionToken }, include: { user: true } });
+      if (row === null) return null;
+      const now = new Date();
+      if (row.expires <= now) {
+        await prisma.session.deleteMany({ where: { sessionToken, expires: { lte: now } } });
+        return null;
+      }
+      return { session: toSession(row), user: row.user };
+    },
+
+    async updateSession({ sessionToken, ...session }) {
+      const row = await orNull(
+        prisma.session.update({ where: { sessionToken }, data: pick(session, columns.Session) }),
+      );
+      return row === null ? null : toSession(row);
+    },
+
+    async deleteSession(sessionToken) {
+      const row = await orNull(prisma.session.delete({ where: { sessionToken } }));
+      return row === null ? null : toSession(row);
+    },
+
+    async createVerificationToken(token) {
+      return toToken(await prisma.verificationToken.create({ data: pick(token, columns.VerificationToken) }));
+    },
+
+    // One DELETE … RETURNING: of concurrent uses, only the one that removed the row gets it.
+    async useVerificationToken({ identifier, token }) {
+      const row = await orNull(prisma.verificationToken.delete({ where: { identifier_token: { identifier, token } } }));
+      return row === null ? null : toToken(row);
+    },
+
+    async listSessions(userId) {
+      const rows = await prisma.session.findMany({
+        where: { userId, expires: { gt: new Date() } },
+        orderBy: byCreation ? { createdAt: "desc" } : { expires: "desc" },
+      });
+      return rows.map(toSession);
+    },
+
+    async deleteUserSessions(userId, keep) {
+      const where = keep === undefined ? { userId } : { userId, sessionToken: { not: keep } };
+      return (await prisma.session.deleteMany({ where })).count;
+    },
+  };
+}

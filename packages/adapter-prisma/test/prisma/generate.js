@@ -1,0 +1,19 @@
+// Generates the Prisma clients the tests import, into test/dist/ (not committed: a generated
+// client belongs to one Prisma version). `npm run build` runs this through the package's
+// `generate` script. Generating needs no engine, but Prisma's CLI downloads its schema engine
+// before any command unless one is named: /bin/false keeps it offline.
+import { execFileSync } from "node:child_process";
+import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
+
+const cli = createRequire(import.meta.url).resolve("prisma/build/index.js");
+const env = { ...process.env, PRISMA_SCHEMA_ENGINE_BINARY: "/bin/false", CHECKPOINT_DISABLE: "1" };
+for (const schema of ["schema.prisma", "with-session-fields.prisma"]) {
+  const path = fileURLToPath(new URL(schema, import.meta.url));
+  try {
+    execFileSync(process.execPath, [cli, "generate", "--schema", path], { env, stdio: "pipe" });
+  } catch (error) {
+    process.stderr.write(`${error.stdout}${error.stderr}`);
+    process.exit(1);
+  }
+}
