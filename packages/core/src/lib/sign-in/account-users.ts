@@ -6,6 +6,7 @@
  * account joins the current user.
  */
 import type { AdapterAccount, AdapterUser } from "../../adapter.js";
+import { AuthError } from "../../errors.js";
 import type { Account, User } from "../../types.js";
 import { emitEvent } from "../callbacks.js";
 import type { RequestState } from "../http/request-state.js";
@@ -103,6 +104,13 @@ export async function resolveAccountWithAdapter(
  * id is kept; a user the database has not seen yet is created with it.
  */
 export async function ensureCredentialsUser(state: RequestState, user: User): Promise<User> {
+  // Without an id every such user would be the same row (""): refuse rather than mix people up.
+  if (user.id === "") {
+    throw new AuthError(
+      "CallbackError",
+      "`authorize` returned a user without an `id`. Database sessions keep credentials users by id: return your user's stable id (e.g. its primary key).",
+    );
+  }
   const existing = await withAdapter(state.config, "getUser", (adapter) => adapter.getUser(user.id));
   if (existing !== null) return { ...existing, ...user };
   const created = await withAdapter(state.config, "createUser", (adapter) =>
