@@ -104,8 +104,8 @@ export async function handleRequest(
     });
   }
 
+  let body: Body = {};
   try {
-    let body: Body = {};
     const guarded = typeof route.csrf === "function" ? route.csrf(state, found.providerId) : route.csrf !== false;
     if (method === "POST" && guarded) {
       const refused = await checkPost(state, route);
@@ -133,7 +133,7 @@ export async function handleRequest(
       ? new Response(null, { status: response.status, headers: response.headers })
       : response;
   } catch (error) {
-    return serverError(state, route, error);
+    return serverError(state, route, body, error);
   }
 }
 
@@ -162,10 +162,11 @@ function csrfFailure(state: RequestState, route: Route, body: Body): Promise<Res
   return fail(state, { status: 403, code: "MissingCSRF", json: false });
 }
 
-function serverError(state: RequestState, route: Route, error: unknown): Promise<Response> | Response {
+function serverError(state: RequestState, route: Route, body: Body, error: unknown): Promise<Response> | Response {
   const code = error instanceof AuthError ? error.code : "InternalError";
   state.config.logger.error(code, error);
   const status = code === "StoreError" || code === "AdapterError" ? 503 : 500;
   const page = code === "SessionTooLarge" || code === "CallbackError" ? "Configuration" : "Default";
-  return fail(state, { status, code: page, json: route.api === true || prefersJson(state) });
+  // next-auth's client posts `json=true` in the body: it must get JSON back on a failure too.
+  return fail(state, { status, code: page, json: route.api === true || prefersJson(state, body) });
 }
