@@ -12,14 +12,19 @@ const packs = join(work, "packs");
 
 rmSync(packs, { recursive: true, force: true });
 mkdirSync(packs, { recursive: true });
-for (const pkg of ["packages/core", "packages/gatehouse"]) {
+// gatehouse and the packages it depends on (the embedded SQLite adapter comes with it).
+const packages = {
+  __GATEHOUSE_CORE__: ["packages/core", "gatehouse-core-"],
+  __GATEHOUSE_ADAPTER_SQL__: ["packages/adapter-sql", "gatehouse-adapter-sql-"],
+  __GATEHOUSE_ADAPTER_SQLITE__: ["packages/adapter-sqlite", "gatehouse-adapter-sqlite-"],
+  __GATEHOUSE__: ["packages/gatehouse", "gatehouse-0"],
+};
+const tarballs = {};
+for (const [placeholder, [pkg, prefix]] of Object.entries(packages)) {
   run(`npm pack ${pkg}`, "npm", ["pack", "--pack-destination", packs, "--silent"], { cwd: join(root, pkg) });
+  tarballs[placeholder] = join(packs, readdirSync(packs).find((name) => name.startsWith(prefix)) ?? "");
+  if (!existsSync(tarballs[placeholder])) throw new Error(`[e2e] npm pack produced ${readdirSync(packs).join(", ")}`);
 }
-const tarball = (prefix) => join(packs, readdirSync(packs).find((name) => name.startsWith(prefix)) ?? "");
-const core = tarball("gatehouse-core-");
-const gatehouse = tarball("gatehouse-0");
-if (!existsSync(core) || !existsSync(gatehouse))
-  throw new Error(`[e2e] npm pack produced ${readdirSync(packs).join(", ")}`);
 
 // Keep an earlier install's node_modules (next, react) but replace the app and our packages.
 for (const entry of existsSync(app) ? readdirSync(app) : []) {
@@ -28,9 +33,9 @@ for (const entry of existsSync(app) ? readdirSync(app) : []) {
 rmSync(join(app, "node_modules", "next-auth"), { recursive: true, force: true });
 rmSync(join(app, "node_modules", "@gatehouse"), { recursive: true, force: true });
 cpSync(join(root, "e2e/pages-app"), app, { recursive: true });
-const manifest = readFileSync(join(app, "package.json"), "utf8")
-  .replace("__GATEHOUSE_CORE__", `file:${core}`)
-  .replace("__GATEHOUSE__", `file:${gatehouse}`);
+let manifest = readFileSync(join(app, "package.json"), "utf8");
+for (const [placeholder, file] of Object.entries(tarballs))
+  manifest = manifest.replace(`"${placeholder}"`, `"file:${file}"`);
 writeFileSync(join(app, "package.json"), manifest);
 
 run(

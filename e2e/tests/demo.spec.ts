@@ -1,6 +1,6 @@
 // The demo app (app router) in Chromium: `next build && next start`, Gatehouse from the workspace.
 import { expect, test } from "@playwright/test";
-import { DEMO, PASSWORD, hasSessionCookie, signInOnBuiltInPage, signInOnDemo } from "./helpers.js";
+import { DEMO, PASSWORD, credentialsForm, hasSessionCookie, signInOnBuiltInPage, signInOnDemo } from "./helpers.js";
 
 test("signs in from the built-in page and lands on the callbackUrl", async ({ page, context }) => {
   await page.goto(`${DEMO}/api/auth/signin?callbackUrl=%2Fdashboard`);
@@ -15,8 +15,8 @@ test("a wrong password on the built-in page shows an error and sets no cookie", 
   await page.goto(`${DEMO}/api/auth/signin`);
   await signInOnBuiltInPage(page, "ada@example.com", "not-the-password");
   await expect(page.getByRole("alert")).toContainText("don't match an account");
-  await expect(page.getByLabel("Email")).toHaveValue("ada@example.com");
-  await expect(page.getByLabel("Password")).toHaveValue("");
+  await expect(credentialsForm(page).getByLabel("Email")).toHaveValue("ada@example.com");
+  await expect(credentialsForm(page).getByLabel("Password")).toHaveValue("");
   expect(await hasSessionCookie(context)).toBe(false);
 });
 
@@ -128,10 +128,10 @@ test("built-in pages, light and dark (screenshots saved as artifacts)", async ({
 test("the built-in sign-in page is keyboard-usable", async ({ page }) => {
   await page.goto(`${DEMO}/api/auth/signin`);
   await page.keyboard.press("Tab");
-  await expect(page.getByLabel("Email")).toBeFocused();
+  await expect(credentialsForm(page).getByLabel("Email")).toBeFocused();
   await page.keyboard.type("ada@example.com");
   await page.keyboard.press("Tab");
-  await expect(page.getByLabel("Password")).toBeFocused();
+  await expect(credentialsForm(page).getByLabel("Password")).toBeFocused();
   await page.keyboard.type(PASSWORD);
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(`${DEMO}/`);

@@ -1,4 +1,4 @@
-import { expect, type BrowserContext, type Page } from "@playwright/test";
+import { expect, type BrowserContext, type Locator, type Page } from "@playwright/test";
 
 export const DEMO = "http://127.0.0.1:3210";
 export const PAGES = "http://127.0.0.1:3211";
@@ -9,12 +9,17 @@ export async function hasSessionCookie(context: BrowserContext): Promise<boolean
   return (await context.cookies()).some((cookie) => cookie.name.includes("session-token"));
 }
 
+/** The built-in page's credentials form (the page also lists the email and OAuth providers). */
+export function credentialsForm(page: Page): Locator {
+  return page.locator("form", { has: page.getByLabel("Password") });
+}
+
 /** Signs in on the built-in page (already open). */
 export async function signInOnBuiltInPage(page: Page, email: string, password = PASSWORD): Promise<void> {
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(password);
-  // The submit button of the form the password is in (the page may list other providers).
-  await page.getByLabel("Password").locator("xpath=ancestor::form").locator('button[type="submit"]').click();
+  const form = credentialsForm(page);
+  await form.getByLabel("Email").fill(email);
+  await form.getByLabel("Password").fill(password);
+  await form.locator('button[type="submit"]').click();
 }
 
 /** Signs in through the demo's custom login page. */

@@ -9,7 +9,7 @@ import type { AdapterSession, AdapterUser } from "../../adapter.js";
 import type { Session, User } from "../../types.js";
 import { runCallback } from "../callbacks.js";
 import { readChunked, writeChunked } from "../cookies/chunked-cookie.js";
-import type { SetCookie } from "../cookies/set-cookie.js";
+import { expiredCookie, type SetCookie } from "../cookies/set-cookie.js";
 import { utf8 } from "../encoding.js";
 import type { RequestState } from "../http/request-state.js";
 import { withAdapter } from "./adapter-call.js";
@@ -32,8 +32,32 @@ function sessionCookie(state: RequestState, token: string, expires: Date): SetCo
   );
 }
 
-/** Starts a session for `userId`; returns the cookies (replacing any session the browser had). */
-export async function createDatabaseSession(state: RequestState, userId: string): Promise<SetCookie[]> {
+/**
+ * With database sessions, the provider to sign out of too (RP-initiated logout, `logout: true`)
+ * rides in a cookie beside the session's, since a session row does not record its provider.
+ * Only a configured provider's id is ever acted on, so the cookie grants nothing.
+ */
+export function logoutProviderCookie(state: RequestState, providerId: string | null, expires?: Date): SetCookie[] {
+  const session = state.cookieNames.sessionToken;
+  const name = `${session.name}-idp`;
+  if (providerId !== null) return [{ name, value: providerId, options: { ...session.options, expires } }];
+  return state.cookies.has(name) ? [expiredCookie(name, session.options)] : [];
+}
+
+/** The provider id {@link logoutProviderCookie} recorded, if any. */
+export function logoutProvider(state: RequestState): string | null {
+  return state.cookies.get(`${state.cookieNames.sessionToken.name}-idp`) ?? null;
+}
+
+/**
+ * Starts a session for `userId`; returns the cookies (replacing any session the browser had).
+ * `logoutProviderId` names the provider to sign out of too, when it has `logout: true`.
+ */
+export async function createDatabaseSession(
+  state: RequestState,
+  userId: string,
+  logoutProviderId: string | null = null,
+): Promise<SetCookie[]> {
   const { config } = state;
   const previous = readChunked(state.cookies, state.cookieNames.sessionToken.name).value;
   if (previous !== null) {
@@ -53,7 +77,7 @@ export async function createDatabaseSession(state: RequestState, userId: string)
       userAgent: state.request.headers.get("user-agent")?.slice(0, 512) ?? null,
     }),
   );
-  return sessionCookie(state, token, expires);
+  return [...sessionCookie(state, token, expires), ...logoutProviderCookie(state, logoutProviderId, expires)];
 }
 
 /** The session and user behind the request's cookie, if it is valid now (no callbacks, no writes). */

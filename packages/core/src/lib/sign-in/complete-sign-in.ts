@@ -53,7 +53,12 @@ export async function completeSignIn(state: RequestState, result: SignInResult):
   }
 
   if (config.session.strategy === "database") {
-    const cookies = [...(result.cookies ?? []), ...(await createDatabaseSession(state, user.id))];
+    const idp = config.providerById.get(account.provider);
+    const logout = idp !== undefined && (idp.type === "oauth" || idp.type === "oidc") && idp.logout;
+    const cookies = [
+      ...(result.cookies ?? []),
+      ...(await createDatabaseSession(state, user.id, logout ? account.provider : null)),
+    ];
     await emitEvent(config, "signIn", { user, account, ...(profile === undefined ? {} : { profile }), isNewUser });
     return redirectOrJson(json, await landing(state, result), cookies);
   }
