@@ -31,6 +31,10 @@ function executor(db: Queryable): SqlExecutor {
 export function postgresDriver(pool: pg.Pool): SqlDriver {
   const transaction = async <T>(work: (tx: SqlExecutor) => Promise<T>, lock = false): Promise<T> => {
     const client = await pool.connect();
+    // A connection lost mid-transaction makes a checked-out client emit "error", which would
+    // crash the process unheard; the failing query already reports it (and ROLLBACK is moot).
+    const ignore = (): void => undefined;
+    client.on("error", ignore);
     try {
       await client.query("BEGIN");
       if (lock) await client.query("SELECT pg_advisory_xact_lock($1)", [LOCK_KEY]);
@@ -41,6 +45,7 @@ export function postgresDriver(pool: pg.Pool): SqlDriver {
       await client.query("ROLLBACK").catch(() => undefined);
       throw error;
     } finally {
+      client.off("error", ignore);
       client.release();
     }
   };
@@ -87,6 +92,11 @@ export function PostgresAdapter(
   connection: string | pg.Pool,
   options: SqlAdapterOptions = {},
 ): DatabaseAdapter & { migrate(): Promise<void>; close(): Promise<void> } {
-  const pool = typeof connection === "string" ? new pg.Pool({ connectionString: connection, max: 10 }) : connection;
+  if (typeof connection !== "string") return SqlAdapter(postgresDriver(connection), options);
+  const pool = new pg.Pool({ connectionString: connection, max: 10 });
+  // An idle connection that drops (a database restart, a proxy timing out) makes the pool emit
+  // "error"; unheard, that would crash the process. The pool discards the connection itself, and
+  // the next query reports any lasting outage as an adapter failure.
+  pool.on("error", () => undefined);
   return SqlAdapter(postgresDriver(pool), options);
 }
