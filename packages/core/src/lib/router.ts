@@ -4,7 +4,6 @@
  * the cross-site refusal and the CSRF token. Any failure is a 4xx; anything thrown below is
  * logged and answered with a clean 5xx, never a stack trace.
  */
-import { AuthError } from "../errors.js";
 import { callbackRoute } from "../routes/callback.js";
 import { csrfRoute } from "../routes/csrf.js";
 import { errorRoute } from "../routes/error.js";
@@ -18,7 +17,7 @@ import { sessionsRoute } from "../routes/sessions.js";
 import { verifyRequestRoute } from "../routes/verify-request.js";
 import type { ResolvedConfig } from "./config/resolved-config.js";
 import { verifyCsrf } from "./csrf.js";
-import { fail, prefersJson } from "./http/fail.js";
+import { fail, prefersJson, serverFailure } from "./http/fail.js";
 import { signInPageUrl } from "./http/navigation.js";
 import { readBody, type Body } from "./http/read-body.js";
 import { createRequestState, requestOrigin, type RequestState } from "./http/request-state.js";
@@ -163,10 +162,6 @@ function csrfFailure(state: RequestState, route: Route, body: Body): Promise<Res
 }
 
 function serverError(state: RequestState, route: Route, body: Body, error: unknown): Promise<Response> | Response {
-  const code = error instanceof AuthError ? error.code : "InternalError";
-  state.config.logger.error(code, error);
-  const status = code === "StoreError" || code === "AdapterError" ? 503 : 500;
-  const page = code === "SessionTooLarge" || code === "CallbackError" ? "Configuration" : "Default";
   // next-auth's client posts `json=true` in the body: it must get JSON back on a failure too.
-  return fail(state, { status, code: page, json: route.api === true || prefersJson(state, body) });
+  return serverFailure(state, error, route.api === true || prefersJson(state, body));
 }

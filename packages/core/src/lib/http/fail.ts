@@ -1,4 +1,5 @@
 /** Error responses: JSON for API callers, the error page for browsers; never a stack trace. */
+import { AuthError } from "../../errors.js";
 import { errorPage } from "../../pages/error-page.js";
 import type { SetCookie } from "../cookies/set-cookie.js";
 import type { RequestState } from "./request-state.js";
@@ -38,4 +39,21 @@ export function fail(
     cookies: options.cookies ?? [],
     headers: options.headers ?? {},
   });
+}
+
+/**
+ * Something thrown while handling a request (a database or store down, a callback throwing):
+ * logged once with its code, answered with a clean 5xx that shows none of its details.
+ */
+export function serverFailure(
+  state: RequestState,
+  error: unknown,
+  json: boolean,
+  cookies: readonly SetCookie[] = [],
+): Promise<Response> | Response {
+  const code = error instanceof AuthError ? error.code : "InternalError";
+  state.config.logger.error(code, error);
+  const status = code === "StoreError" || code === "AdapterError" ? 503 : 500;
+  const page = code === "SessionTooLarge" || code === "CallbackError" ? "Configuration" : "Default";
+  return fail(state, { status, code: page, json, cookies });
 }

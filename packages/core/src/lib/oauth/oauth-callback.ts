@@ -11,6 +11,7 @@ import type { Profile, User } from "../../types.js";
 import type { TokenSet } from "../../oauth-types.js";
 import type { SetCookie } from "../cookies/set-cookie.js";
 import { expiredCookie } from "../cookies/set-cookie.js";
+import { serverFailure } from "../http/fail.js";
 import { signInPageUrl } from "../http/navigation.js";
 import type { RequestState } from "../http/request-state.js";
 import { redirectResponse } from "../http/respond.js";
@@ -54,7 +55,17 @@ export async function oauthCallback(
     for (const [name, value] of Object.entries(NO_REFERRER)) response.headers.set(name, value);
     return response;
   }
-  const response = await completeOAuthSignIn(state, provider, result, cleared);
+  let response: Response;
+  try {
+    response = await completeOAuthSignIn(state, provider, result, cleared);
+  } catch (error) {
+    // The database (or a callback) failed after the provider answered. The checks are spent
+    // either way: clear them here, since the router's generic error answer cannot.
+    const cookies: SetCookie[] = [...cleared];
+    if (state.cookies.has(callbackCookie.name))
+      cookies.push(expiredCookie(callbackCookie.name, callbackCookie.options));
+    response = await serverFailure(state, error, false, cookies);
+  }
   for (const [name, value] of Object.entries(NO_REFERRER)) response.headers.set(name, value);
   return response;
 }
