@@ -1,7 +1,7 @@
 // Users and accounts in a real database (SQLite in memory) signing in through a real OpenID
 // provider: next-auth's linking rules, and credentials users with database sessions.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { AuthConfig, AuthHandler, User } from "../src/index.js";
+import type { Adapter, AuthConfig, AuthHandler, User } from "../src/index.js";
 import Credentials from "../src/providers/credentials.js";
 import { memoryDatabase, type TestDatabase } from "./database.js";
 import {
@@ -184,6 +184,32 @@ describe("OAuth with an adapter", () => {
     const again = await oauthSignIn(auth, "local", "iris");
     expect(await userId(auth, again.jar)).toBe(user?.id);
     expect(await db.count("users")).toBe(1);
+  });
+});
+
+describe("a next-auth adapter (no createUserWithAccount)", () => {
+  it("links after creating the user, and removes the user again when linking fails", async () => {
+    const db = await memoryDatabase();
+    let failLink = true;
+    // next-auth's adapters have no createUserWithAccount: Gatehouse creates, links, and undoes.
+    const adapter: Adapter = {
+      ...db.adapter,
+      linkAccount: (account) =>
+        failLink ? Promise.reject(new Error("constraint violated")) : db.adapter.linkAccount(account),
+    };
+    delete adapter.createUserWithAccount;
+    const auth = makeAuth({ adapter, providers: [oidc("local")] });
+    const { jar, response } = await oauthSignIn(auth, "local", "kai");
+    expect(response.status).toBe(503);
+    expect(jar.cookies.has(SESSION_COOKIE)).toBe(false);
+    expect(await db.count("users")).toBe(0);
+    expect(await db.count("accounts")).toBe(0);
+
+    failLink = false;
+    const ok = await oauthSignIn(auth, "local", "kai");
+    expect(ok.response.headers.get("location")).toBe(`${BASE}/after`);
+    expect(await db.count("users")).toBe(1);
+    expect(await db.count("accounts")).toBe(1);
   });
 });
 
