@@ -10,7 +10,7 @@
 // bundled by Next, so `gatehouse/middleware` stays ESM.
 import { build } from "esbuild";
 import { execFileSync } from "node:child_process";
-import { readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { chmodSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 const PACKAGES = [
@@ -56,7 +56,7 @@ for (const dir of PACKAGES) {
   // Generated sources are not committed: the Prisma adapter's tests import Prisma clients.
   if (pkg.scripts?.generate !== undefined)
     execFileSync("npm", ["run", "--silent", "generate"], { cwd: dir, stdio: "inherit" });
-  const all = [...targets(dir, pkg.exports), ...targets(dir, pkg.imports ?? {})];
+  const all = [...targets(dir, pkg.exports), ...targets(dir, pkg.imports ?? {}), ...targets(dir, pkg.bin ?? {})];
   const external = [
     ...Object.keys(pkg.dependencies ?? {}),
     ...Object.keys(pkg.peerDependencies ?? {}),
@@ -83,6 +83,9 @@ for (const dir of PACKAGES) {
     format: "esm",
     chunkNames: "chunks/[name]-[hash]",
   });
+
+  // Command-line entries must be executable (npm links them before the first build exists).
+  for (const target of targets(dir, pkg.bin ?? {})) chmodSync(join(dir, target), 0o755);
 
   // CommonJS entries: `index.cjs` holds the server code; the others re-export from it so every
   // entry shares one set of auth instances (and their in-memory stores).

@@ -3,8 +3,14 @@
  * pool.
  */
 import mysql from "mysql2/promise";
-import { SqlAdapter, type Row, type SqlAdapterOptions, type SqlDriver, type SqlExecutor } from "@gatehouse/adapter-sql";
-import type { DatabaseAdapter } from "@gatehouse/core";
+import {
+  SqlAdapter,
+  type Row,
+  type SqlAdapterOptions,
+  type SqlDriver,
+  type SqlExecutor,
+  type SqlDatabaseAdapter,
+} from "@gatehouse/adapter-sql";
 
 type Connection = Pick<mysql.PoolConnection, "query">;
 
@@ -54,10 +60,7 @@ export function mysqlDriver(pool: mysql.Pool): SqlDriver {
 }
 
 /** The MySQL/MariaDB adapter for a connection URL or pool. */
-export function MySQLAdapter(
-  connection: string | mysql.Pool,
-  options: SqlAdapterOptions = {},
-): DatabaseAdapter & { migrate(): Promise<void>; close(): Promise<void> } {
+export function MySQLAdapter(connection: string | mysql.Pool, options: SqlAdapterOptions = {}): SqlDatabaseAdapter {
   const pool =
     typeof connection === "string"
       ? mysql.createPool({ uri: connection, connectionLimit: 10, charset: "utf8mb4" })

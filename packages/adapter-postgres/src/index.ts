@@ -10,8 +10,8 @@ import {
   type SqlAdapterOptions,
   type SqlDriver,
   type SqlExecutor,
+  type SqlDatabaseAdapter,
 } from "@gatehouse/adapter-sql";
-import type { DatabaseAdapter } from "@gatehouse/core";
 
 type Queryable = { query(text: string, values?: unknown[]): Promise<{ rows: Row[]; rowCount: number | null }> };
 
@@ -88,10 +88,7 @@ export function pgliteDriver(db: PGliteLike): SqlDriver {
 }
 
 /** The PostgreSQL adapter for a connection URL or pool. */
-export function PostgresAdapter(
-  connection: string | pg.Pool,
-  options: SqlAdapterOptions = {},
-): DatabaseAdapter & { migrate(): Promise<void>; close(): Promise<void> } {
+export function PostgresAdapter(connection: string | pg.Pool, options: SqlAdapterOptions = {}): SqlDatabaseAdapter {
   if (typeof connection !== "string") return SqlAdapter(postgresDriver(connection), options);
   const pool = new pg.Pool({ connectionString: connection, max: 10 });
   // An idle connection that drops (a database restart, a proxy timing out) makes the pool emit

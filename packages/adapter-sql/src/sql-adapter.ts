@@ -3,7 +3,14 @@
  * for SQLite, PostgreSQL and MySQL/MariaDB. Tables are prefixed (`auth_` by default) so they never
  * collide with an app's own `users` table.
  */
-import type { AdapterAccount, AdapterSession, AdapterUser, DatabaseAdapter, VerificationToken } from "@gatehouse/core";
+import type {
+  AdapterAccount,
+  AdapterSession,
+  AdapterUser,
+  DatabaseAdapter,
+  MigrationReport,
+  VerificationToken,
+} from "@gatehouse/core";
 import type { Row, SqlDriver, SqlExecutor } from "./driver.js";
 import { MIGRATIONS, migrationsTable } from "./schema.js";
 
@@ -77,11 +84,11 @@ function toAccount(row: Row): AdapterAccount {
   return account;
 }
 
+/** A SQL adapter: the whole contract, plus its migrations and closing the connection. */
+export type SqlDatabaseAdapter = DatabaseAdapter & { migrate(): Promise<MigrationReport>; close(): Promise<void> };
+
 /** The SQL adapter over `driver`. */
-export function SqlAdapter(
-  driver: SqlDriver,
-  options: SqlAdapterOptions = {},
-): DatabaseAdapter & { migrate(): Promise<void>; close(): Promise<void> } {
+export function SqlAdapter(driver: SqlDriver, options: SqlAdapterOptions = {}): SqlDatabaseAdapter {
   const p = options.tablePrefix ?? "auth_";
   if (!/^[A-Za-z_][A-Za-z0-9_]{0,30}$/.test(p))
     throw new TypeError("`tablePrefix` must be letters, digits and _ (at most 31).");
@@ -121,22 +128,24 @@ export function SqlAdapter(
     return account;
   }
 
-  type Full = DatabaseAdapter & { migrate(): Promise<void>; close(): Promise<void> };
-  const adapter: Full = {
-    async migrate(): Promise<void> {
-      await driver.withMigrationLock(async (tx) => {
+  const adapter: SqlDatabaseAdapter = {
+    async migrate(): Promise<MigrationReport> {
+      return driver.withMigrationLock(async (tx) => {
         await tx.run(migrationsTable(p));
-        const applied = new Set(
+        const done = new Set(
           (await tx.run(`SELECT version FROM ${p}migrations`)).rows.map((row) => Number(row.version)),
         );
+        const applied: number[] = [];
         for (const migration of MIGRATIONS) {
-          if (applied.has(migration.version)) continue;
+          if (done.has(migration.version)) continue;
           for (const statement of migration.statements(driver.dialect, p)) await tx.run(statement);
           await tx.run(`INSERT INTO ${p}migrations (version, applied_at) VALUES (?, ?)`, [
             migration.version,
             Date.now(),
           ]);
+          applied.push(migration.version);
         }
+        return { applied, version: Math.max(0, ...done, ...applied) };
       });
     },
 

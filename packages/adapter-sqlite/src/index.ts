@@ -9,8 +9,13 @@
  * ```
  */
 import { createClient, type Client, type InArgs, type Transaction } from "@libsql/client";
-import { SqlAdapter, type SqlAdapterOptions, type SqlDriver, type SqlExecutor } from "@gatehouse/adapter-sql";
-import type { DatabaseAdapter } from "@gatehouse/core";
+import {
+  SqlAdapter,
+  type SqlAdapterOptions,
+  type SqlDriver,
+  type SqlExecutor,
+  type SqlDatabaseAdapter,
+} from "@gatehouse/adapter-sql";
 
 function executor(db: Client | Transaction): SqlExecutor {
   return {
@@ -58,10 +63,7 @@ export function sqliteUrl(location: string): string {
 }
 
 /** The SQLite adapter for a database file (created if missing). */
-export function SQLiteAdapter(
-  location: string | Client,
-  options: SqlAdapterOptions = {},
-): DatabaseAdapter & { migrate(): Promise<void>; close(): Promise<void> } {
+export function SQLiteAdapter(location: string | Client, options: SqlAdapterOptions = {}): SqlDatabaseAdapter {
   const client = typeof location === "string" ? createClient({ url: sqliteUrl(location) }) : location;
   const driver = sqliteDriver(client);
   const adapter = SqlAdapter(driver, options);
@@ -74,5 +76,5 @@ export function SQLiteAdapter(
       return (method as (...a: unknown[]) => unknown)(...args);
     };
   }
-  return wrapped as unknown as DatabaseAdapter & { migrate(): Promise<void>; close(): Promise<void> };
+  return wrapped as unknown as SqlDatabaseAdapter;
 }

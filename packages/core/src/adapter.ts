@@ -130,8 +130,17 @@ export interface SessionManagementAdapter {
 /** Everything: what first-party adapters implement. */
 export interface DatabaseAdapter
   extends UserAdapter, AtomicUserAdapter, SessionAdapter, VerificationAdapter, SessionManagementAdapter {
-  /** Creates or upgrades the schema; idempotent and safe when several instances start at once. */
-  migrate?(): Promise<void>;
+  /**
+   * Creates or upgrades the schema; idempotent and safe when several instances start at once.
+   * First-party SQL adapters resolve with what they did.
+   */
+  migrate?(): Promise<MigrationReport | void>;
+}
+
+/** What `migrate()` did: the schema versions it applied now, and the version the schema is at. */
+export interface MigrationReport {
+  applied: number[];
+  version: number;
 }
 
 /** next-auth v4's `Adapter`: any subset of the methods. */

@@ -249,6 +249,27 @@ describe("credentials users with database sessions", () => {
     expect(await db.count("accounts")).toBe(0);
   });
 
+  it("a credentials user whose email belongs to another stored user is refused, not linked", async () => {
+    // Ada first signed in with an OAuth account (a stored user with a database id), then with
+    // the app's password form, whose authorize() says she is user "1".
+    const { db, auth } = await setup();
+    const oauth = await oauthSignIn(auth, "local", "ada@example.com");
+    const stored = await userId(auth, oauth.jar);
+    const jar = new Jar();
+    const csrfToken = await csrf(auth, jar);
+    const response = await postForm(
+      auth,
+      "/callback/credentials",
+      { csrfToken, email: "ada@example.com", password: "correct horse", json: "true" },
+      jar,
+    );
+    expect(response.status).toBe(403);
+    expect(await response.json()).toMatchObject({ error: "OAuthAccountNotLinked" });
+    expect(setCookies(response).some((c) => c.name === SESSION_COOKIE && c.value !== "")).toBe(false);
+    expect(await db.rows("SELECT id FROM auth_users")).toEqual([{ id: stored }]);
+    expect(await db.count("sessions")).toBe(1);
+  });
+
   it("authorize returning a user without an id is refused, never a shared empty id", async () => {
     // Regression: a user without an id was stored as user "" and the next one found that row,
     // so two different people signed in as one database user.

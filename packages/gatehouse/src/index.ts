@@ -20,4 +20,5 @@ export type {
 } from "./next-auth.js";
 export { getServerSession, getSessions, revokeSessions, unstable_getServerSession } from "./next.js";
 export { AuthError, CredentialsSignin } from "@gatehouse/core";
+export { databaseAdapter } from "./lib/database.js";
 export type * from "./types.js";

@@ -4,7 +4,10 @@
  * every request. A URL of an unknown kind is a configuration error naming the option; a
  * database that cannot be reached is an error naming the URL (password hidden) and the option.
  */
-import { ConfigError, type DatabaseAdapter } from "@gatehouse/core";
+import { ConfigError, type DatabaseAdapter, type MigrationReport } from "@gatehouse/core";
+import type * as MySQLModule from "@gatehouse/adapter-mysql";
+import type * as PostgresModule from "@gatehouse/adapter-postgres";
+import type * as RedisModule from "@gatehouse/adapter-redis";
 
 type Kind = "sqlite" | "postgres" | "mysql" | "redis";
 
@@ -25,24 +28,90 @@ export function redact(url: string): string {
   return url.replace(/\/\/([^:/@]*):[^@/]*@/, "//$1:***@");
 }
 
-async function connect(kind: Kind, url: string): Promise<DatabaseAdapter> {
+/** `text` (a driver's error message) with the URL's password, if it appears, hidden. */
+export function hidePassword(text: string, url: string): string {
+  const password = /\/\/[^:/@]*:([^@/]*)@/.exec(url)?.[1];
+  if (password === undefined || password.length < 3) return text;
+  let out = text;
+  let decoded = password;
+  try {
+    decoded = decodeURIComponent(password);
+  } catch {
+    // not percent-encoded
+  }
+  for (const form of new Set([password, decoded])) out = out.replaceAll(form, "***");
+  return out;
+}
+
+/** What `connect` opens: the adapter, with its connection to close (the CLI closes it). */
+type Opened = DatabaseAdapter & { close?: () => Promise<void> };
+
+const PACKAGES = {
+  postgres: "@gatehouse/adapter-postgres",
+  mysql: "@gatehouse/adapter-mysql",
+  redis: "@gatehouse/adapter-redis",
+} as const;
+
+/**
+ * Loads an optional adapter package by name at run time. The specifier is hidden from bundlers
+ * on purpose: an app that never uses PostgreSQL must still build without its adapter installed.
+ */
+async function optional<T>(kind: keyof typeof PACKAGES): Promise<T> {
+  const name: string = PACKAGES[kind];
+  try {
+    return (await import(/* webpackIgnore: true */ /* turbopackIgnore: true */ /* @vite-ignore */ name)) as T;
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    if (code === "ERR_MODULE_NOT_FOUND" || code === "MODULE_NOT_FOUND") {
+      throw new ConfigError(
+        "InvalidOption",
+        `\`database\` (DATABASE_URL) is a ${kind} URL, which needs ${name}: run \`npm install ${name}\`.`,
+        { cause: error },
+      );
+    }
+    throw error;
+  }
+}
+
+async function connect(kind: Kind, url: string): Promise<Opened> {
   switch (kind) {
     case "sqlite": {
+      // The embedded default ships with gatehouse, so bundlers may see it.
       const { SQLiteAdapter } = await import("@gatehouse/adapter-sqlite");
       return SQLiteAdapter(url);
     }
     case "postgres": {
-      const { PostgresAdapter } = await import("@gatehouse/adapter-postgres");
+      const { PostgresAdapter } = await optional<typeof PostgresModule>(kind);
       return PostgresAdapter(url);
     }
     case "mysql": {
-      const { MySQLAdapter } = await import("@gatehouse/adapter-mysql");
+      const { MySQLAdapter } = await optional<typeof MySQLModule>(kind);
       return MySQLAdapter(url.replace(/^mariadb:/, "mysql:"));
     }
     case "redis": {
-      const { RedisAdapter } = await import("@gatehouse/adapter-redis");
+      const { RedisAdapter } = await optional<typeof RedisModule>(kind);
       return RedisAdapter(url);
     }
+  }
+}
+
+/**
+ * Runs the migrations for `url` once and closes the connection: what `npx gatehouse migrate`
+ * does. Resolves with the report, or `null` for a store without a schema (Redis).
+ * @throws {ConfigError} for a URL of an unknown kind or a missing adapter package; any other
+ *   error is the database's, with the URL's password hidden.
+ */
+export async function migrateDatabase(url: string): Promise<MigrationReport | null> {
+  const kind = databaseKind(url);
+  const adapter = await connect(kind, url);
+  try {
+    if (adapter.migrate === undefined) {
+      await adapter.getUser("gatehouse-connection-check"); // proves the connection works
+      return null;
+    }
+    return (await adapter.migrate()) ?? null;
+  } finally {
+    await adapter.close?.().catch(() => undefined);
   }
 }
 
@@ -99,7 +168,7 @@ function lazyAdapter(url: string): DatabaseAdapter {
         return adapter;
       } catch (error) {
         ready = undefined;
-        const reason = error instanceof Error ? error.message : String(error);
+        const reason = hidePassword(error instanceof Error ? error.message : String(error), url);
         throw new Error(`Could not open the database at ${redact(url)} (\`database\` / DATABASE_URL): ${reason}`, {
           cause: error,
         });

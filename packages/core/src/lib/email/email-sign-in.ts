@@ -7,13 +7,14 @@
 import type { Account, User } from "../../types.js";
 import { runCallback } from "../callbacks.js";
 import type { SetCookie } from "../cookies/set-cookie.js";
-import { customPage, errorPageUrl, safeCallbackParam, signInPageUrl } from "../http/navigation.js";
+import { customPage, errorPageUrl, safeCallbackParam } from "../http/navigation.js";
 import type { RequestState } from "../http/request-state.js";
-import { jsonResponse, redirectOrJson } from "../http/respond.js";
+import { redirectOrJson } from "../http/respond.js";
 import type { Body } from "../http/read-body.js";
 import { checkSignInLimits } from "../rate-limit.js";
 import { safeRedirect } from "../redirect.js";
 import { withAdapter } from "../session/adapter-call.js";
+import { signInFailure } from "../sign-in/sign-in-failure.js";
 import { sendWithNodemailer } from "./default-email.js";
 import { normalizeEmail } from "./normalize-identifier.js";
 import type { ResolvedEmailProvider } from "./resolve-email-provider.js";
@@ -28,19 +29,7 @@ export function emailIdentifier(provider: ResolvedEmailProvider, raw: unknown): 
   return "problem" in custom ? null : custom.email;
 }
 
-function failure(
-  state: RequestState,
-  json: boolean,
-  status: number,
-  code: string,
-  headers: Record<string, string> = {},
-): Response {
-  const url = signInPageUrl(state, { error: code });
-  if (json) return jsonResponse({ url, error: code }, status, [], headers);
-  const response = redirectOrJson(false, url);
-  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
-  return response;
-}
+let devMessages = 0;
 
 /** Starts an email sign-in. */
 export async function emailSignIn(
@@ -51,10 +40,16 @@ export async function emailSignIn(
 ): Promise<Response> {
   const { config } = state;
   const email = emailIdentifier(provider, body.email);
-  if (email === null) return failure(state, json, 400, "EmailSignin");
+  if (email === null) {
+    // The built-in page comes back with a 400 and the error; the address is not echoed.
+    return signInFailure(state, json, { status: 400, code: "EmailSignin" }, { callbackUrl: body.callbackUrl });
+  }
 
   const limit = await checkSignInLimits(state, provider.id, email);
-  if (limit.limited) return failure(state, json, 429, "RateLimited", { "Retry-After": String(limit.retryAfter) });
+  if (limit.limited) {
+    const headers = { "Retry-After": String(limit.retryAfter) };
+    return signInFailure(state, json, { status: 429, code: "RateLimited", headers }, { callbackUrl: body.callbackUrl });
+  }
 
   const user: User = { id: email, email };
   const account: Account = { provider: provider.id, type: "email", providerAccountId: email };
@@ -100,8 +95,10 @@ export async function emailSignIn(
     else {
       config.devMailbox.push({ to: email, url: link.href, at: new Date(state.nowMs) });
       if (config.devMailbox.length > 50) config.devMailbox.shift();
+      // A code of its own per message: the logger prints each warning code once.
+      devMessages += 1;
       config.logger.warn(
-        `DEV_MAILBOX_${email}`,
+        `DEV_MAILBOX_${devMessages}`,
         `Development mailbox: sign-in link for ${email}: ${link.href} (also at ${state.authUrl}/dev-mailbox)`,
       );
     }
@@ -110,7 +107,7 @@ export async function emailSignIn(
     await withAdapter(config, "useVerificationToken", (adapter) =>
       adapter.useVerificationToken({ identifier: email, token: hash as string }),
     ).catch(() => null);
-    return failure(state, json, 502, "EmailSignin");
+    return signInFailure(state, json, { status: 502, code: "EmailSignin" }, { callbackUrl: body.callbackUrl });
   }
 
   const page = customPage(state, "verifyRequest") ?? new URL(`${state.authUrl}/verify-request`);

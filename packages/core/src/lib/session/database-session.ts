@@ -15,6 +15,13 @@ import type { RequestState } from "../http/request-state.js";
 import { withAdapter } from "./adapter-call.js";
 import { clearSessionCookies, type SessionResult } from "./jwt-session.js";
 
+/** `maxAge` from now, but never past the absolute lifetime counted from `createdAt` (ms). */
+function slidingExpiry(state: RequestState, createdAt: number): number {
+  const { maxAge, absoluteMaxAge } = state.config.session;
+  const sliding = state.nowMs + maxAge * 1000;
+  return absoluteMaxAge === undefined ? sliding : Math.min(sliding, createdAt + absoluteMaxAge * 1000);
+}
+
 /** The stored form of a session token. */
 export async function hashSessionToken(token: string): Promise<string> {
   return base64urlEncode(await sha256(utf8.encode(token)));
@@ -66,7 +73,7 @@ export async function createDatabaseSession(
   }
   const token = config.session.generateSessionToken?.() ?? base64urlEncode(randomBytes(32));
   const now = new Date(state.nowMs);
-  const expires = new Date(state.nowMs + config.session.maxAge * 1000);
+  const expires = new Date(slidingExpiry(state, state.nowMs));
   await withAdapter(config, "createSession", async (adapter) =>
     adapter.createSession({
       sessionToken: await hashSessionToken(token),
@@ -128,7 +135,7 @@ export async function resolveDatabaseSession(
   let cookies: SetCookie[] = [];
   const lastSeen = read.session.lastSeenAt?.getTime() ?? expires.getTime() - config.session.maxAge * 1000;
   if (state.nowMs - lastSeen >= config.session.updateAge * 1000) {
-    expires = new Date(state.nowMs + config.session.maxAge * 1000);
+    expires = new Date(slidingExpiry(state, read.session.createdAt?.getTime() ?? state.nowMs));
     const hash = read.hash;
     await withAdapter(config, "updateSession", (adapter) =>
       adapter.updateSession({ sessionToken: hash, expires, lastSeenAt: new Date(state.nowMs) }),
@@ -158,9 +165,15 @@ export async function endDatabaseSession(
   let session: AdapterSession | null = null;
   if (read.value !== null) {
     const hash = await hashSessionToken(read.value);
-    const found = await withAdapter(state.config, "getSessionAndUser", (adapter) => adapter.getSessionAndUser(hash));
-    session = found?.session ?? null;
-    await withAdapter(state.config, "deleteSession", (adapter) => adapter.deleteSession(hash));
+    try {
+      const found = await withAdapter(state.config, "getSessionAndUser", (adapter) => adapter.getSessionAndUser(hash));
+      session = found?.session ?? null;
+      await withAdapter(state.config, "deleteSession", (adapter) => adapter.deleteSession(hash));
+    } catch (error) {
+      // The browser is signed out regardless: its cookie goes. The row cannot be deleted now and
+      // simply expires; the cookie holding its only key is gone.
+      state.config.logger.error("SIGNOUT_ADAPTER_ERROR", error);
+    }
   }
   return { session, cookies: clearSessionCookies(state, read) };
 }

@@ -103,7 +103,10 @@ export async function resolveAccountWithAdapter(
  * Credentials users with database sessions: the session row needs a user row. The app's user
  * id is kept; a user the database has not seen yet is created with it.
  */
-export async function ensureCredentialsUser(state: RequestState, user: User): Promise<User> {
+export async function ensureCredentialsUser(
+  state: RequestState,
+  user: User,
+): Promise<{ user: User } | { takenBy: string }> {
   // Without an id every such user would be the same row (""): refuse rather than mix people up.
   if (user.id === "") {
     throw new AuthError(
@@ -112,7 +115,15 @@ export async function ensureCredentialsUser(state: RequestState, user: User): Pr
     );
   }
   const existing = await withAdapter(state.config, "getUser", (adapter) => adapter.getUser(user.id));
-  if (existing !== null) return { ...existing, ...user };
+  if (existing !== null) return { user: { ...existing, ...user } };
+  // Another stored user (from OAuth or an email link) has this address. Linking by email would
+  // hand that account to whoever the app's own user table says owns the address — which, with
+  // unverified sign-ups, could be anyone. Refuse, and say how to sign them in as that user.
+  const email = typeof user.email === "string" ? user.email.toLowerCase() : null;
+  if (email !== null) {
+    const owner = await withAdapter(state.config, "getUserByEmail", (adapter) => adapter.getUserByEmail(email));
+    if (owner !== null) return { takenBy: owner.id };
+  }
   const created = await withAdapter(state.config, "createUser", (adapter) =>
     adapter.createUser({
       ...user,
@@ -121,5 +132,5 @@ export async function ensureCredentialsUser(state: RequestState, user: User): Pr
     }),
   );
   await emitEvent(state.config, "createUser", { user: created });
-  return { ...created, ...user, id: created.id };
+  return { user: { ...created, ...user, id: created.id } };
 }

@@ -6,18 +6,15 @@
  * per identifier and per client address before `authorize` runs.
  */
 import { CredentialsSignin } from "../../errors.js";
-import { signInPage } from "../../pages/signin-page.js";
 import type { AuthorizeRequest, User } from "../../types.js";
 import type { ResolvedCredentialsProvider } from "../config/resolved-config.js";
-import { issueCsrf, readCsrfCookie } from "../csrf.js";
 import { isPlainObject } from "../encoding.js";
-import { jsonResponse, redirectResponse } from "../http/respond.js";
-import { safeCallbackParam, signInPageUrl, customPage } from "../http/navigation.js";
 import type { RequestState } from "../http/request-state.js";
 import type { Body } from "../http/read-body.js";
 import { checkSignInLimits, resetIdentifierLimit } from "../rate-limit.js";
 import { ensureCredentialsUser } from "./account-users.js";
 import { completeSignIn } from "./complete-sign-in.js";
+import { signInFailure, type SignInFailure } from "./sign-in-failure.js";
 
 const RESERVED = new Set(["csrfToken", "callbackUrl", "json", "redirect"]);
 
@@ -84,7 +81,17 @@ export async function credentialsSignIn(
     ...user,
     id: typeof rawId === "string" || typeof rawId === "number" ? String(rawId) : "",
   };
-  if (state.config.session.strategy === "database") normalized = await ensureCredentialsUser(state, normalized);
+  if (state.config.session.strategy === "database") {
+    const stored = await ensureCredentialsUser(state, normalized);
+    if ("takenBy" in stored) {
+      state.config.logger.warn(
+        "CREDENTIALS_EMAIL_TAKEN",
+        `\`authorize\` returned user "${normalized.id}", but its email belongs to another stored user ("${stored.takenBy}", who signed in another way). Refused, not linked. To let them in as that user, return its id from \`authorize\`.`,
+      );
+      return jsonOrPage(state, provider, body, json, { status: 403, code: "OAuthAccountNotLinked" });
+    }
+    normalized = stored.user;
+  }
   return completeSignIn(state, {
     user: normalized,
     account: { providerAccountId: normalized.id, type: "credentials", provider: provider.id },
@@ -109,65 +116,25 @@ function authorizeRequest(state: RequestState, body: Record<string, string>): Au
   };
 }
 
-interface Failure {
-  status: number;
-  code: string;
-  message?: string;
-  headers?: Record<string, string>;
-}
-
 /**
  * A failed attempt: `{ url }` with the error for `json=true` callers (next-auth's client reads
- * `error` from it); for a custom sign-in page a redirect to it; otherwise the built-in page again,
- * with the error and the non-secret fields filled back in.
+ * `error` from it); otherwise the sign-in page again, with the non-secret fields filled back in.
  */
-async function jsonOrPage(
+function jsonOrPage(
   state: RequestState,
   provider: ResolvedCredentialsProvider,
   body: Body,
   json: boolean,
-  failure: Failure,
-): Promise<Response> {
-  const callbackUrl = safeCallbackParam(state, body.callbackUrl);
-  const url = signInPageUrl(state, {
-    error: failure.code,
-    ...(failure.code === "CredentialsSignin" ? { provider: provider.id } : {}),
-  });
-  if (json) {
-    return jsonResponse(
-      { url, error: failure.code, ...(failure.message === undefined ? {} : { message: failure.message }) },
-      failure.status,
-      [],
-      failure.headers,
-    );
-  }
-  if (customPage(state, "signIn") !== undefined) {
-    const response = redirectResponse(signInPageUrl(state, { error: failure.code, callbackUrl }));
-    for (const [name, value] of Object.entries(failure.headers ?? {})) response.headers.set(name, value);
-    return response;
-  }
-  const existing = await readCsrfCookie(
-    state.config.csrfKeys,
-    state.cookieNames.csrfToken,
-    state.cookies.get(state.cookieNames.csrfToken.name),
-  );
-  const fresh = existing === null ? await issueCsrf(state.config.csrfKeys, state.cookieNames.csrfToken) : null;
+  failure: SignInFailure,
+): Promise<Response> | Response {
   const values: Record<string, string> = {};
   for (const [name, input] of Object.entries(provider.credentials)) {
     const value = body[name];
     if (input.type !== "password" && typeof value === "string") values[name] = value.slice(0, 256);
   }
-  return signInPage({
-    config: state.config,
-    authUrl: state.authUrl,
-    host: new URL(state.origin).host,
-    csrfToken: existing ?? (fresh?.token as string),
-    callbackUrl,
-    error: failure.code,
-    message: failure.message,
+  return signInFailure(state, json, failure, {
     values,
-    status: failure.status,
-    cookies: fresh === null ? [] : [fresh.cookie],
-    headers: failure.headers ?? {},
+    callbackUrl: body.callbackUrl,
+    ...(failure.code === "CredentialsSignin" ? { provider: provider.id } : {}),
   });
 }
