@@ -1,10 +1,12 @@
 "use client";
 import { useSession } from "gatehouse/react";
 import { useState } from "react";
+import { useHydrated } from "../use-hydrated";
 
 export function RenameForm() {
   const { data, update } = useSession();
   const [name, setName] = useState("");
+  const hydrated = useHydrated();
   return (
     <form
       className="stack"
@@ -26,7 +28,9 @@ export function RenameForm() {
         maxLength={60}
         required
       />
-      <button type="submit">Update session</button>
+      <button type="submit" disabled={!hydrated}>
+        Update session
+      </button>
     </form>
   );
 }

@@ -2,6 +2,7 @@
 import { getSession } from "gatehouse/react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { useHydrated } from "../use-hydrated";
 
 const MESSAGES: Record<string, string> = {
   CredentialsSignin: "Invalid credentials.",
@@ -12,6 +13,7 @@ export function LoginForm({ callbackUrl, initialError }: { callbackUrl: string; 
   const router = useRouter();
   const [error, setError] = useState(initialError === undefined ? null : (MESSAGES[initialError] ?? "Sign-in failed."));
   const [pending, setPending] = useState(false);
+  const hydrated = useHydrated();
 
   async function handleSubmit(event: { currentTarget: HTMLFormElement; preventDefault: () => void }) {
     event.preventDefault();
@@ -44,7 +46,7 @@ export function LoginForm({ callbackUrl, initialError }: { callbackUrl: string; 
       <input id="email" type="email" name="email" placeholder="ada@example.com" autoComplete="username" required />
       <label htmlFor="password">Password</label>
       <input id="password" type="password" name="password" autoComplete="current-password" required />
-      <button type="submit" disabled={pending}>
+      <button type="submit" disabled={pending || !hydrated}>
         {pending ? "Signing in…" : "Sign in"}
       </button>
     </form>
