@@ -10,7 +10,7 @@
  * - Dates are `Date`s and round-trip to the millisecond.
  * - Session and verification tokens reach the adapter already hashed; store them as given.
  */
-import type { Awaitable } from "./types.js";
+import type { Awaitable, Provider } from "./types.js";
 
 /** A user as stored. */
 export interface AdapterUser {
@@ -142,6 +142,41 @@ export interface MigrationReport {
   applied: number[];
   version: number;
 }
+
+/**
+ * Whether a configuration type lists an email provider. A list typed only as `Provider[]` says
+ * nothing either way (start-up checks it), so it never makes a compile error.
+ */
+type ListsEmail<C> = C extends { providers: readonly (infer P)[] }
+  ? [Provider] extends [P]
+    ? false
+    : [Extract<P, { type: "email" }>] extends [never]
+      ? false
+      : true
+  : false;
+
+/**
+ * Whether a configuration type has database sessions: `strategy: "database"`, or an adapter with
+ * no strategy given (the default then). A strategy typed as the wide union says nothing.
+ */
+type AsksDatabaseSessions<C> = C extends { session: { strategy: infer S } }
+  ? [S] extends ["database"]
+    ? true
+    : false
+  : C extends { adapter: object }
+    ? true
+    : false;
+
+/**
+ * The adapter groups a configuration's features need, worked out from its type, so a missing
+ * group is a compile-time error at `createAuth` (start-up checks it again, for JavaScript and
+ * for configurations typed too widely to tell): the Email provider needs users and verification
+ * tokens; database sessions (asked for, or the default with an adapter) need users and sessions.
+ */
+export type AdapterRequirement<C> = (ListsEmail<C> extends true
+  ? { adapter: UserAdapter & VerificationAdapter }
+  : unknown) &
+  (AsksDatabaseSessions<C> extends true ? { adapter: UserAdapter & SessionAdapter } : unknown);
 
 /** next-auth v4's `Adapter`: any subset of the methods. */
 export type Adapter = Partial<DatabaseAdapter>;

@@ -16,6 +16,7 @@ import {
   type SessionInfo,
   type SessionRevocation,
 } from "./lib/session/session-management.js";
+import type { AdapterRequirement } from "./adapter.js";
 import type { AuthConfig, AuthTypes, RequestContext, Session } from "./types.js";
 
 /** The session for a request, and the cookies to set with whatever response goes out. */
@@ -59,7 +60,9 @@ export type { RevocationResult, SessionInfo, SessionRevocation };
  * export const GET = (req: Request) => auth(req)
  * ```
  */
-export function createAuth<T extends AuthTypes = AuthTypes>(config: AuthConfig<T>): AuthHandler {
+export function createAuth<T extends AuthTypes = AuthTypes, C extends AuthConfig<T> = AuthConfig<T>>(
+  config: C & AdapterRequirement<C>,
+): AuthHandler {
   const resolved = resolveConfig(config);
   const handler = (request: Request, context: RequestContext = {}): Promise<Response> =>
     handleRequest(resolved, request, context);

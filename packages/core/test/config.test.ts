@@ -165,7 +165,6 @@ describe("configuration is resolved once", () => {
   });
 
   it("accepts next-auth's deprecated jwt.secret", () => {
-    // eslint-disable-next-line @typescript-eslint/no-deprecated -- the point of the test
     expect(() => createAuth({ ...base, secret: undefined, jwt: { secret: SECRET } })).not.toThrow();
   });
 });

@@ -8,7 +8,13 @@
  *
  * The options are resolved on the first request, not at import, so `next build` needs no secret.
  */
-import { ConfigError, type AuthHandler, type SessionInfo, type SessionRevocation } from "@gatehouse/core";
+import {
+  ConfigError,
+  type AdapterRequirement,
+  type AuthHandler,
+  type SessionInfo,
+  type SessionRevocation,
+} from "@gatehouse/core";
 import { redirect } from "next/navigation";
 import type { NextRequest } from "next/server";
 import { readEnv } from "./lib/env.js";
@@ -19,6 +25,13 @@ import { isNodeRequest, sendWebResponse, toWebRequest, type NodeRequest, type No
 import { sessionFromNext, sessionFromNode, sessionFromRequest } from "./lib/session-lookup.js";
 import { listSessionsFromNext, revokeSessionsFromNext } from "./lib/session-management.js";
 import type { AuthOptions, Session } from "./types.js";
+
+/**
+ * What the options' features need of `adapter`, checked by the compiler (the Email provider:
+ * users and verification tokens; database sessions: users and sessions). With `database` the
+ * adapter is first-party and has everything.
+ */
+export type OptionsRequirement<C> = C extends { database: unknown } ? unknown : AdapterRequirement<C>;
 
 /** A request as middleware and `auth()`-wrapped handlers see it. */
 export type NextAuthRequest = NextRequest & { auth: Session | null };
@@ -305,7 +318,7 @@ function createSignOut(options: AuthOptions): ServerSignOut {
  * export const { GET, POST } = handlers
  * ```
  */
-function NextAuth(options: AuthOptions): NextAuthResult;
+function NextAuth<C extends AuthOptions>(options: C & OptionsRequirement<C>): NextAuthResult;
 /** next-auth v3: `export default (req, res) => NextAuth(req, res, options)`. */
 function NextAuth(req: NodeRequest, res: NodeResponse, options: AuthOptions): Promise<void>;
 function NextAuth(...args: unknown[]): NextAuthResult | Promise<void> {

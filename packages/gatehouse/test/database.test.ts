@@ -8,7 +8,8 @@ import { fileURLToPath } from "node:url";
 import { createClient } from "@libsql/client";
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import NextAuth from "../src/index.js";
-import { databaseAdapter } from "../src/adapters.js";
+import { databaseAdapter, type UserAdapter } from "../src/adapters.js";
+import Email from "../src/providers/email.js";
 import { Jar, SECRET, provider, serve, signInOver } from "./helpers.js";
 
 const dir = mkdtempSync(join(tmpdir(), "gatehouse-db-test-"));
@@ -94,6 +95,16 @@ describe("the database option", () => {
     }
   });
 });
+
+/** Never called: the compiler checks it (each `@ts-expect-error` must be an error). */
+export function compileTimeChecks(adapter: UserAdapter): void {
+  // @ts-expect-error the Email provider needs a database: `database` or an adapter with verification tokens
+  NextAuth({ providers: [Email({ server: "smtp://localhost" })] });
+  // @ts-expect-error database sessions need an adapter with the session methods
+  NextAuth({ providers: [provider()], session: { strategy: "database" }, adapter });
+  NextAuth({ database: process.env.DATABASE_URL, providers: [Email({ server: "smtp://localhost" })] });
+  NextAuth({ database: "sqlite:./auth.db", providers: [provider()], session: { strategy: "database" } });
+}
 
 const cli = fileURLToPath(new URL("../dist/cli.js", import.meta.url));
 

@@ -5,7 +5,7 @@
  * the same message, until it is fixed.
  */
 import { createAuth, type AuthHandler } from "@gatehouse/core";
-import type { AuthOptions } from "../types.js";
+import type { AuthOptions, GatehouseTypes } from "../types.js";
 import { readEnv } from "./env.js";
 import { toCoreConfig } from "./options.js";
 
@@ -19,7 +19,7 @@ export function instanceFor(options: AuthOptions): AuthHandler {
   let entry = instances.get(options);
   if (entry === undefined) {
     try {
-      entry = { auth: createAuth(toCoreConfig(options, readEnv())) };
+      entry = { auth: createAuth<GatehouseTypes>(toCoreConfig(options, readEnv())) };
     } catch (error) {
       entry = { error };
     }
