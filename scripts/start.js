@@ -79,7 +79,7 @@ server.stdout.on("data", (chunk) => {
   │  password   gatehouse-demo                               │
   │  or "Sign in with Local IdP" with any name (OAuth/OIDC)  │
   │  or an email link: any address, then open the mailbox    │
-  │     http://127.0.0.1:${port}/api/auth/dev-mailbox${" ".repeat(Math.max(0, 16 - port.length))}│
+  │     http://127.0.0.1:${port}/api/auth/dev-mailbox${" ".repeat(Math.max(0, 15 - port.length))}│
   │                                                          │
   │  Ctrl+C to stop.                                         │
   └──────────────────────────────────────────────────────────┘`);
