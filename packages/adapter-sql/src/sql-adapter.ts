@@ -85,7 +85,10 @@ function toAccount(row: Row): AdapterAccount {
 }
 
 /** A SQL adapter: the whole contract, plus its migrations and closing the connection. */
-export type SqlDatabaseAdapter = DatabaseAdapter & { migrate(): Promise<MigrationReport>; close(): Promise<void> };
+export type SqlDatabaseAdapter = Omit<DatabaseAdapter, "migrate"> & {
+  migrate(): Promise<MigrationReport>;
+  close(): Promise<void>;
+};
 
 /** The SQL adapter over `driver`. */
 export function SqlAdapter(driver: SqlDriver, options: SqlAdapterOptions = {}): SqlDatabaseAdapter {

@@ -8,6 +8,7 @@
  * const adapter = SQLiteAdapter("file:./auth.db"); await adapter.migrate()
  * ```
  */
+import { resolve } from "node:path";
 import { createClient, type Client, type InArgs, type Transaction } from "@libsql/client";
 import {
   SqlAdapter,
@@ -26,32 +27,83 @@ function executor(db: Client | Transaction): SqlExecutor {
   };
 }
 
-/** A driver over a libsql client. */
-export function sqliteDriver(client: Client): SqlDriver {
+// Work on one database file, in order, process-wide. libsql runs each statement synchronously on
+// the main thread, so while one connection holds SQLite's write lock across an await (a
+// transaction), another connection in the same process that waits for the lock blocks the event
+// loop, and the holder can never finish: a deadlock until the busy timeout. Queuing every
+// operation per file removes the contention and costs nothing (nothing ran in parallel anyway).
+// The queues live on globalThis so that copies of this module (bundlers duplicate them) share.
+const QUEUES: unique symbol = Symbol.for("gatehouse.sqlite.queues");
+const clientKeys = new WeakMap<Client, string>();
+
+function processQueues(): Map<string, Promise<void>> {
+  const holder = globalThis as { [QUEUES]?: Map<string, Promise<void>> | undefined };
+  let queues = holder[QUEUES];
+  if (queues === undefined) {
+    queues = new Map();
+    holder[QUEUES] = queues;
+  }
+  return queues;
+}
+
+function serialize<T>(key: string, work: () => Promise<T>): Promise<T> {
+  const queues = processQueues();
+  const run = (queues.get(key) ?? Promise.resolve()).then(work);
+  const settled = run.then(
+    () => undefined,
+    () => undefined,
+  );
+  queues.set(key, settled);
+  void settled.then(() => {
+    if (queues.get(key) === settled) queues.delete(key);
+  });
+  return run;
+}
+
+/** The queue key of a database: its absolute file path, or one of its own for anything else. */
+function databaseKey(url: string | null, client: Client): string {
+  const path = url === null ? null : /^file:(?!:memory:)(.+)$/.exec(url)?.[1];
+  if (path !== null && path !== undefined)
+    return `file:${resolve(decodeURIComponent(path.replace(/^\/\/(?=\/)/, "")))}`;
+  let key = clientKeys.get(client);
+  if (key === undefined) {
+    key = `client:${globalThis.crypto.randomUUID()}`;
+    clientKeys.set(client, key);
+  }
+  return key;
+}
+
+/**
+ * A driver over a libsql client. Give the client one connection (`concurrency: 1`, as
+ * {@link SQLiteAdapter} does): every operation is queued per database file anyway.
+ */
+export function sqliteDriver(client: Client, key = databaseKey(null, client)): SqlDriver {
   const base = executor(client);
-  const transaction = async <T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T> => {
-    const tx = await client.transaction("write");
-    try {
-      const result = await work(executor(tx));
-      await tx.commit();
-      return result;
-    } catch (error) {
-      await tx.rollback().catch(() => undefined);
-      throw error;
-    } finally {
-      tx.close();
-    }
-  };
+  const transaction = <T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T> =>
+    serialize(key, async () => {
+      const tx = await client.transaction("write");
+      try {
+        const result = await work(executor(tx));
+        await tx.commit();
+        return result;
+      } catch (error) {
+        await tx.rollback().catch(() => undefined);
+        throw error;
+      } finally {
+        tx.close();
+      }
+    });
   return {
     dialect: "sqlite",
-    run: base.run,
+    run: (sql, params) => serialize(key, () => base.run(sql, params)),
     transaction,
-    // A write transaction takes SQLite's write lock: concurrent migrations queue behind it.
+    // One writer at a time in this process (the queue), and across processes SQLite's write lock.
     withMigrationLock: transaction,
-    close: () => {
-      client.close();
-      return Promise.resolve();
-    },
+    close: () =>
+      serialize(key, () => {
+        client.close();
+        return Promise.resolve();
+      }),
   };
 }
 
@@ -64,11 +116,16 @@ export function sqliteUrl(location: string): string {
 
 /** The SQLite adapter for a database file (created if missing). */
 export function SQLiteAdapter(location: string | Client, options: SqlAdapterOptions = {}): SqlDatabaseAdapter {
-  const client = typeof location === "string" ? createClient({ url: sqliteUrl(location) }) : location;
-  const driver = sqliteDriver(client);
+  const url = typeof location === "string" ? sqliteUrl(location) : null;
+  // One connection: the PRAGMAs below hold on it, and the queue serializes its use.
+  const client = url === null ? (location as Client) : createClient({ url, concurrency: 1, timeout: 5000 });
+  const driver = sqliteDriver(client, databaseKey(url, client));
   const adapter = SqlAdapter(driver, options);
-  // Foreign keys (the ON DELETE CASCADEs) and a busy timeout for concurrent writers.
-  const ready = client.execute("PRAGMA foreign_keys = ON").then(() => client.execute("PRAGMA busy_timeout = 5000"));
+  // Foreign keys (the ON DELETE CASCADEs) and a busy timeout for writers in other processes.
+  const ready = driver
+    .run("PRAGMA foreign_keys = ON")
+    .then(() => driver.run("PRAGMA busy_timeout = 5000"))
+    .then(() => undefined);
   const wrapped: Record<string, unknown> = {};
   for (const [name, method] of Object.entries(adapter)) {
     wrapped[name] = async (...args: unknown[]) => {
