@@ -1,4 +1,4 @@
-import type { AdapterSession, AdapterUser, DatabaseAdapter, VerificationToken } from "@gatehouse/core";
+import type { AdapterAccount, AdapterSession, AdapterUser, DatabaseAdapter, VerificationToken } from "@gatehouse/core";
 import { pick, readColumns, type RuntimeDataModel } from "./lib/data-model.js";
 import { orNull } from "./lib/not-found.js";
 
@@ -23,6 +23,8 @@ export interface PrismaClientLike {
       where: { provider_providerAccountId: AccountKey };
       select: { user: true };
     }): PromiseLike<{ user: AdapterUser } | null>;
+    findUnique(args: { where: { provider_providerAccountId: AccountKey } }): PromiseLike<Data | null>;
+    update(args: { where: { provider_providerAccountId: AccountKey }; data: Data }): PromiseLike<Data>;
     delete(args: { where: { provider_providerAccountId: AccountKey } }): PromiseLike<Data>;
   };
   session: {
@@ -60,6 +62,12 @@ function toSession(row: SessionRow): AdapterSession {
     lastSeenAt: row.lastSeenAt ?? null,
     userAgent: row.userAgent ?? null,
   };
+}
+
+/** An account row as the contract has it: without Prisma's own `id`, and no null token fields. */
+function toAccount(row: Data): AdapterAccount {
+  const { id: _id, ...rest } = row;
+  return Object.fromEntries(Object.entries(rest).filter(([, value]) => value !== null)) as unknown as AdapterAccount;
 }
 
 function toToken(row: VerificationToken): VerificationToken {
@@ -128,6 +136,23 @@ export function PrismaAdapter(prisma: PrismaClientLike): DatabaseAdapter {
     async linkAccount(account) {
       await prisma.account.create({ data: pick(account, columns.Account) });
       return account;
+    },
+
+    async getAccount(providerAccountId, provider) {
+      const row = await prisma.account.findUnique({
+        where: { provider_providerAccountId: { provider, providerAccountId } },
+      });
+      return row === null ? null : toAccount(row);
+    },
+
+    async updateAccount({ provider, providerAccountId, ...tokens }) {
+      const row = await orNull(
+        prisma.account.update({
+          where: { provider_providerAccountId: { provider, providerAccountId } },
+          data: pick(tokens, columns.Account),
+        }),
+      );
+      return row === null ? null : toAccount(row);
     },
 
     async unlinkAccount({ provider, providerAccountId }) {

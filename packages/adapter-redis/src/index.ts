@@ -78,6 +78,16 @@ if KEYS[3] ~= '' then
 end
 return 'ok'`;
 
+// Merges fields into a stored JSON value atomically; nil if the key is gone.
+const MERGE = `
+local stored = redis.call('GET', KEYS[1])
+if not stored then return nil end
+local value = cjson.decode(stored)
+for field, change in pairs(cjson.decode(ARGV[1])) do value[field] = change end
+local out = cjson.encode(value)
+redis.call('SET', KEYS[1], out)
+return out`;
+
 /** The Redis adapter for a connection URL or an ioredis client. */
 export function RedisAdapter(
   connection: string | Redis,
@@ -201,6 +211,25 @@ export function RedisAdapter(
     async linkAccount(account) {
       await insert(null, account);
       return account;
+    },
+
+    async getAccount(providerAccountId, provider) {
+      const json = await redis.get(k.account(provider, providerAccountId));
+      return json === null ? null : (JSON.parse(json) as AdapterAccount);
+    },
+
+    async updateAccount(update) {
+      const changes: Record<string, unknown> = {};
+      for (const field of ["access_token", "refresh_token", "expires_at", "id_token", "scope"] as const) {
+        if (update[field] !== undefined) changes[field] = update[field];
+      }
+      const json = (await redis.eval(
+        MERGE,
+        1,
+        k.account(update.provider, update.providerAccountId),
+        JSON.stringify(changes),
+      )) as string | null;
+      return json === null ? null : (JSON.parse(json) as AdapterAccount);
     },
 
     async unlinkAccount({ provider, providerAccountId }) {

@@ -204,6 +204,28 @@ export function SqlAdapter(driver: SqlDriver, options: SqlAdapterOptions = {}): 
 
     linkAccount: (account) => insertAccount(driver, account),
 
+    async getAccount(providerAccountId, provider) {
+      const row = await one(driver, `SELECT * FROM ${p}accounts WHERE provider = ? AND provider_account_id = ?`, [
+        provider,
+        providerAccountId,
+      ]);
+      return row === null ? null : toAccount(row);
+    },
+
+    async updateAccount(update) {
+      const columns: [string, unknown][] = [];
+      for (const field of ["access_token", "refresh_token", "expires_at", "id_token", "scope"] as const) {
+        if (update[field] !== undefined) columns.push([field, update[field]]);
+      }
+      if (columns.length > 0) {
+        await driver.run(
+          `UPDATE ${p}accounts SET ${columns.map(([name]) => `${name} = ?`).join(", ")} WHERE provider = ? AND provider_account_id = ?`,
+          [...columns.map(([, value]) => value), update.provider, update.providerAccountId],
+        );
+      }
+      return adapter.getAccount(update.providerAccountId, update.provider);
+    },
+
     async unlinkAccount({ provider, providerAccountId }) {
       const row = await one(driver, `SELECT * FROM ${p}accounts WHERE provider = ? AND provider_account_id = ?`, [
         provider,

@@ -190,6 +190,45 @@ export function runAdapterConformance(name: string, factory: AdapterFactory, ava
         });
       });
 
+      it("reads one account, and updates its tokens (a refresh rotates them)", async () => {
+        const user = await newUser();
+        const id = unique();
+        const linked = account(user.id, "google", id);
+        await adapter.linkAccount(linked);
+        expect(await adapter.getAccount(id, "google")).toMatchObject({
+          userId: user.id,
+          provider: "google",
+          providerAccountId: id,
+          access_token: linked.access_token,
+          refresh_token: "rt",
+          expires_at: 1_900_000_000,
+          scope: "read:user user:email",
+        });
+        expect(await adapter.getAccount(id, "github")).toBeNull();
+        expect(await adapter.getAccount(unique(), "google")).toBeNull();
+
+        const updated = await adapter.updateAccount({
+          provider: "google",
+          providerAccountId: id,
+          access_token: "at-rotated",
+          refresh_token: "rt-rotated",
+          expires_at: 1_900_003_600,
+        });
+        expect(updated).toMatchObject({ userId: user.id, access_token: "at-rotated", refresh_token: "rt-rotated" });
+        const read = await adapter.getAccount(id, "google");
+        expect(read).toMatchObject({
+          access_token: "at-rotated",
+          refresh_token: "rt-rotated",
+          expires_at: 1_900_003_600,
+        });
+        // Fields not given stay as they were.
+        expect(read?.scope).toBe("read:user user:email");
+        expect(read?.id_token).toBe(linked.id_token);
+        expect(
+          await adapter.updateAccount({ provider: "google", providerAccountId: unique(), access_token: "x" }),
+        ).toBeNull();
+      });
+
       it("creates a user with its account in one step, or not at all", async () => {
         const providerAccountId = unique();
         const user = await adapter.createUserWithAccount(

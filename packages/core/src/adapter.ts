@@ -127,9 +127,29 @@ export interface SessionManagementAdapter {
   deleteUserSessions(userId: string, keep?: string): Awaitable<number>;
 }
 
+/** Reading and updating one linked account: built-in token refresh with database sessions. */
+export interface AccountAdapter {
+  /** The account with this provider account id at `provider`, or `null` (Auth.js v5's signature). */
+  getAccount(providerAccountId: string, provider: string): Awaitable<AdapterAccount | null>;
+  /**
+   * Gatehouse: changes the given token fields of an account (a refresh rotates them); resolves
+   * with the whole account, or `null` if it no longer exists.
+   */
+  updateAccount(
+    account: Pick<AdapterAccount, "provider" | "providerAccountId"> &
+      Partial<Pick<AdapterAccount, "access_token" | "refresh_token" | "expires_at" | "id_token" | "scope">>,
+  ): Awaitable<AdapterAccount | null>;
+}
+
 /** Everything: what first-party adapters implement. */
 export interface DatabaseAdapter
-  extends UserAdapter, AtomicUserAdapter, SessionAdapter, VerificationAdapter, SessionManagementAdapter {
+  extends
+    UserAdapter,
+    AtomicUserAdapter,
+    SessionAdapter,
+    VerificationAdapter,
+    SessionManagementAdapter,
+    AccountAdapter {
   /**
    * Creates or upgrades the schema; idempotent and safe when several instances start at once.
    * First-party SQL adapters resolve with what they did.
@@ -187,4 +207,5 @@ export const ADAPTER_GROUPS = {
   sessions: ["createSession", "getSessionAndUser", "updateSession", "deleteSession"],
   verification: ["createVerificationToken", "useVerificationToken"],
   management: ["listSessions", "deleteUserSessions"],
+  accounts: ["getAccount", "updateAccount"],
 } as const satisfies Record<string, readonly (keyof DatabaseAdapter)[]>;

@@ -177,6 +177,11 @@ export interface CallbacksOptions<T extends AuthTypes = AuthTypes> {
      * `session.user.id = user.id` type-checks; with JWT sessions it is `undefined`.
      */
     user: T["user"];
+    /**
+     * Gatehouse, database sessions with a `refresh: true` provider: the account the session
+     * signed in with, its access token already refreshed if it was due.
+     */
+    account?: Account;
     newSession?: unknown;
     trigger?: "update";
   }) => Awaitable<T["session"]>;

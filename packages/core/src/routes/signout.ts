@@ -9,7 +9,7 @@ import { prefersJson } from "../lib/http/fail.js";
 import { customPage, resolveRedirect, safeCallbackParam } from "../lib/http/navigation.js";
 import type { RequestState } from "../lib/http/request-state.js";
 import { redirectOrJson, redirectResponse } from "../lib/http/respond.js";
-import { endDatabaseSession, logoutProvider, logoutProviderCookie } from "../lib/session/database-session.js";
+import { accountHint, accountHintCookie, endDatabaseSession } from "../lib/session/database-session.js";
 import { clearSessionCookies, readStoredToken } from "../lib/session/jwt-session.js";
 import { endSessionUrl } from "../lib/oauth/end-session.js";
 import { revoke } from "../lib/sign-in/complete-sign-in.js";
@@ -44,12 +44,12 @@ export const signoutRoute: Route = {
       const { session, cookies } = await endDatabaseSession(state);
       await emitEvent(state.config, "signOut", { token: null, session });
       const local = await resolveRedirect(state, body.callbackUrl);
-      const provider = logoutProvider(state);
+      const provider = accountHint(state)?.provider ?? null;
       const url = (provider === null ? null : await endSessionUrl(state, { oauth: { provider } }, local)) ?? local;
       return redirectOrJson(
         prefersJson(state, body),
         url,
-        clearAuthCookies(state, [...cookies, ...logoutProviderCookie(state, null)]),
+        clearAuthCookies(state, [...cookies, ...accountHintCookie(state, null)]),
       );
     }
     let token: JWT | null = null;

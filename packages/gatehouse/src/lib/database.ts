@@ -124,6 +124,8 @@ const METHODS = [
   "deleteUser",
   "linkAccount",
   "unlinkAccount",
+  "getAccount",
+  "updateAccount",
   "createUserWithAccount",
   "createSession",
   "getSessionAndUser",

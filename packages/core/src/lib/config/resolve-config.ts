@@ -252,6 +252,12 @@ function checkAdapter(config: AuthConfig, strategy: "jwt" | "database", provider
       );
     }
   }
+  if (
+    strategy === "database" &&
+    providers.some((provider) => (provider.type === "oauth" || provider.type === "oidc") && provider.refresh)
+  ) {
+    needs.push({ group: "accounts", why: "token refresh with database sessions" });
+  }
   if (adapter === undefined) return;
   if (typeof adapter !== "object" || (adapter as unknown) === null)
     throw new ConfigError("InvalidOption", "`adapter` must be an adapter object.");

@@ -7,9 +7,12 @@
  * token and the session, so the client can send the user to sign in again.
  */
 import * as oauth from "oauth4webapi";
+import type { AdapterAccount } from "../../adapter.js";
 import type { JWT } from "../../types.js";
+import { withAdapter } from "../session/adapter-call.js";
 import type { RequestState } from "../http/request-state.js";
 import { clientAuthFor, clientFor, httpOptions, metadataFor } from "./provider-context.js";
+import type { ResolvedOAuthProvider } from "./resolve-oauth-provider.js";
 
 /** Refresh this many seconds before the access token actually expires. */
 const MARGIN_SECONDS = 30;
@@ -56,18 +59,30 @@ function stored(token: JWT): StoredProviderTokens | null {
   return typeof tokens.provider === "string" ? tokens : null;
 }
 
-/** Refreshes the provider tokens in `token` if they are due; `changed` when the token was updated. */
-export async function refreshIfDue(state: RequestState, token: JWT): Promise<{ token: JWT; changed: boolean }> {
-  const tokens = stored(token);
-  if (tokens?.refresh_token === undefined || typeof tokens.expires_at !== "number") return { token, changed: false };
-  const nowSeconds = Math.floor(state.nowMs / 1000);
-  if (tokens.expires_at - MARGIN_SECONDS > nowSeconds) return { token, changed: false };
-  const provider = state.config.providerById.get(tokens.provider);
-  if (provider === undefined || (provider.type !== "oauth" && provider.type !== "oidc") || !provider.refresh)
-    return { token, changed: false };
+/** Whether tokens expiring at `expiresAt` (seconds) should be refreshed now. */
+function due(state: RequestState, expiresAt: number): boolean {
+  return expiresAt - MARGIN_SECONDS <= Math.floor(state.nowMs / 1000);
+}
 
-  const refreshToken = tokens.refresh_token;
-  const next = await state.config.refreshFlights.run(`${provider.id}\u0000${refreshToken}`, state.nowMs, async () => {
+/** The provider, if it is configured and asks for refresh. */
+function refreshingProvider(state: RequestState, id: string): ResolvedOAuthProvider | null {
+  const provider = state.config.providerById.get(id);
+  return provider !== undefined && (provider.type === "oauth" || provider.type === "oidc") && provider.refresh
+    ? provider
+    : null;
+}
+
+/**
+ * New tokens from the provider's token endpoint, single-flight per refresh token; `null` when
+ * the provider refuses (logged). A provider that rotates nothing keeps the old refresh token.
+ */
+function requestRefresh(
+  state: RequestState,
+  provider: ResolvedOAuthProvider,
+  refreshToken: string,
+): Promise<StoredProviderTokens | null> {
+  const nowSeconds = Math.floor(state.nowMs / 1000);
+  return state.config.refreshFlights.run(`${provider.id}\u0000${refreshToken}`, state.nowMs, async () => {
     try {
       const as = await metadataFor(state, provider);
       const client = clientFor(provider);
@@ -90,7 +105,46 @@ export async function refreshIfDue(state: RequestState, token: JWT): Promise<{ t
       return null;
     }
   });
+}
+
+/** Refreshes the provider tokens in `token` if they are due; `changed` when the token was updated. */
+export async function refreshIfDue(state: RequestState, token: JWT): Promise<{ token: JWT; changed: boolean }> {
+  const tokens = stored(token);
+  if (tokens?.refresh_token === undefined || typeof tokens.expires_at !== "number") return { token, changed: false };
+  if (!due(state, tokens.expires_at)) return { token, changed: false };
+  const provider = refreshingProvider(state, tokens.provider);
+  if (provider === null) return { token, changed: false };
+  const next = await requestRefresh(state, provider, tokens.refresh_token);
   if (next === null) return { token: { ...token, error: "RefreshAccessTokenError" }, changed: true };
   const { error: _error, ...rest } = token;
   return { token: { ...rest, oauth: next }, changed: true };
+}
+
+/**
+ * Database sessions: refreshes an account's access token if it is due and stores the rotated
+ * tokens in the account row (parallel requests share one refresh). `failed` when the provider
+ * refused; the account is then returned as it was.
+ */
+export async function refreshAccountIfDue(
+  state: RequestState,
+  account: AdapterAccount,
+): Promise<{ account: AdapterAccount; failed: boolean }> {
+  const refreshToken = account.refresh_token;
+  const expiresAt = account.expires_at;
+  if (typeof refreshToken !== "string" || typeof expiresAt !== "number" || !due(state, expiresAt)) {
+    return { account, failed: false };
+  }
+  const provider = refreshingProvider(state, account.provider);
+  if (provider === null) return { account, failed: false };
+  const next = await requestRefresh(state, provider, refreshToken);
+  if (next === null) return { account, failed: true };
+  const changes = {
+    provider: account.provider,
+    providerAccountId: account.providerAccountId,
+    ...(next.access_token === undefined ? {} : { access_token: next.access_token }),
+    ...(next.refresh_token === undefined ? {} : { refresh_token: next.refresh_token }),
+    ...(next.expires_at === undefined ? {} : { expires_at: next.expires_at }),
+  };
+  const updated = await withAdapter(state.config, "updateAccount", (adapter) => adapter.updateAccount(changes));
+  return { account: updated ?? { ...account, ...changes }, failed: false };
 }

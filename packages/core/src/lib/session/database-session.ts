@@ -4,9 +4,10 @@
  * One query reads a session with its user; writes happen at most once per `updateAge`. An
  * expired or unknown token is refused, its row deleted and its cookie cleared.
  */
-import { base64urlEncode, randomBytes, sha256 } from "#crypto";
-import type { AdapterSession, AdapterUser } from "../../adapter.js";
-import type { Session, User } from "../../types.js";
+import { base64urlDecode, base64urlEncode, randomBytes, sha256 } from "#crypto";
+import type { AdapterAccount, AdapterSession, AdapterUser } from "../../adapter.js";
+import type { Account, Session, User } from "../../types.js";
+import { refreshAccountIfDue } from "../oauth/refresh.js";
 import { runCallback } from "../callbacks.js";
 import { readChunked, writeChunked } from "../cookies/chunked-cookie.js";
 import { expiredCookie, type SetCookie } from "../cookies/set-cookie.js";
@@ -39,31 +40,53 @@ function sessionCookie(state: RequestState, token: string, expires: Date): SetCo
   );
 }
 
+/** Which provider account a session signed in with. */
+export interface AccountHint {
+  provider: string;
+  providerAccountId: string;
+}
+
 /**
- * With database sessions, the provider to sign out of too (RP-initiated logout, `logout: true`)
- * rides in a cookie beside the session's, since a session row does not record its provider.
- * Only a configured provider's id is ever acted on, so the cookie grants nothing.
+ * A session row does not record its provider account, so for providers that need it later —
+ * RP-initiated logout (`logout: true`) and token refresh (`refresh: true`) — it rides in a cookie
+ * beside the session's. The cookie grants nothing: only a configured provider is acted on, and
+ * only an account of the session's own user is read.
  */
-export function logoutProviderCookie(state: RequestState, providerId: string | null, expires?: Date): SetCookie[] {
+export function accountHintCookie(state: RequestState, hint: AccountHint | null, expires?: Date): SetCookie[] {
   const session = state.cookieNames.sessionToken;
   const name = `${session.name}-idp`;
-  if (providerId !== null) return [{ name, value: providerId, options: { ...session.options, expires } }];
+  if (hint !== null) {
+    const value = `${base64urlEncode(utf8.encode(hint.provider))}.${base64urlEncode(utf8.encode(hint.providerAccountId))}`;
+    return [{ name, value, options: { ...session.options, expires } }];
+  }
   return state.cookies.has(name) ? [expiredCookie(name, session.options)] : [];
 }
 
-/** The provider id {@link logoutProviderCookie} recorded, if any. */
-export function logoutProvider(state: RequestState): string | null {
-  return state.cookies.get(`${state.cookieNames.sessionToken.name}-idp`) ?? null;
+/** The account {@link accountHintCookie} recorded, if the cookie is there and well formed. */
+export function accountHint(state: RequestState): AccountHint | null {
+  const value = state.cookies.get(`${state.cookieNames.sessionToken.name}-idp`);
+  const [provider, account, extra] = value?.split(".") ?? [];
+  if (provider === undefined || account === undefined || extra !== undefined || value === undefined) return null;
+  if (value.length > 1024) return null;
+  const providerBytes = base64urlDecode(provider);
+  const accountBytes = base64urlDecode(account);
+  if (providerBytes === null || accountBytes === null) return null;
+  try {
+    const decoder = new TextDecoder("utf-8", { fatal: true });
+    return { provider: decoder.decode(providerBytes), providerAccountId: decoder.decode(accountBytes) };
+  } catch {
+    return null;
+  }
 }
 
 /**
  * Starts a session for `userId`; returns the cookies (replacing any session the browser had).
- * `logoutProviderId` names the provider to sign out of too, when it has `logout: true`.
+ * `hint` names the provider account, for providers that sign out at the IdP or refresh tokens.
  */
 export async function createDatabaseSession(
   state: RequestState,
   userId: string,
-  logoutProviderId: string | null = null,
+  hint: AccountHint | null = null,
 ): Promise<SetCookie[]> {
   const { config } = state;
   const previous = readChunked(state.cookies, state.cookieNames.sessionToken.name).value;
@@ -84,7 +107,7 @@ export async function createDatabaseSession(
       userAgent: state.request.headers.get("user-agent")?.slice(0, 512) ?? null,
     }),
   );
-  return [...sessionCookie(state, token, expires), ...logoutProviderCookie(state, logoutProviderId, expires)];
+  return [...sessionCookie(state, token, expires), ...accountHintCookie(state, hint, expires)];
 }
 
 /** The session and user behind the request's cookie, if it is valid now (no callbacks, no writes). */
@@ -143,18 +166,50 @@ export async function resolveDatabaseSession(
     const token = readChunked(state.cookies, state.cookieNames.sessionToken.name).value as string;
     cookies = sessionCookie(state, token, expires);
   }
-  const base: Session = { user: publicUser(read.user), expires: expires.toISOString() };
+  const refresh = await refreshedAccount(state, read.user.id);
+  const base: Session = {
+    user: publicUser(read.user),
+    expires: expires.toISOString(),
+    ...(refresh?.failed === true ? { error: "RefreshAccessTokenError" } : {}),
+  };
   const user = read.user as User;
+  const account = refresh === null ? {} : { account: callbackAccount(refresh.account) };
   const session = config.custom.session
     ? await runCallback<Session | null | undefined>("session", () =>
         config.callbacks.session(
           update === undefined
-            ? { session: base, token: {}, user }
-            : { session: base, token: {}, user, newSession: update.newSession, trigger: "update" },
+            ? { session: base, token: {}, user, ...account }
+            : { session: base, token: {}, user, ...account, newSession: update.newSession, trigger: "update" },
         ),
       )
     : base;
   return { session: session ?? null, token: null, cookies, user };
+}
+
+/**
+ * For a session that signed in with a refreshing provider (`refresh: true`): its account, with
+ * the access token refreshed if it was due (and the rotated tokens stored). `null` otherwise.
+ */
+async function refreshedAccount(
+  state: RequestState,
+  userId: string,
+): Promise<{ account: AdapterAccount; failed: boolean } | null> {
+  const hint = accountHint(state);
+  if (hint === null) return null;
+  const provider = state.config.providerById.get(hint.provider);
+  if (provider === undefined || (provider.type !== "oauth" && provider.type !== "oidc") || !provider.refresh)
+    return null;
+  const found = await withAdapter(state.config, "getAccount", (adapter) =>
+    adapter.getAccount(hint.providerAccountId, hint.provider),
+  );
+  // Only the session's own user's account: the cookie is a hint, not a credential.
+  if (found === null || found.userId !== userId) return null;
+  return refreshAccountIfDue(state, found);
+}
+
+/** An adapter account as callbacks see accounts: absent fields rather than `null`s. */
+function callbackAccount(account: AdapterAccount): Account {
+  return Object.fromEntries(Object.entries(account).filter(([, value]) => value !== null)) as Account;
 }
 
 /** Signs out: deletes the session row; returns the session (for the event) and the cookies to clear. */

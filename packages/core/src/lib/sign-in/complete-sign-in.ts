@@ -54,11 +54,9 @@ export async function completeSignIn(state: RequestState, result: SignInResult):
 
   if (config.session.strategy === "database") {
     const idp = config.providerById.get(account.provider);
-    const logout = idp !== undefined && (idp.type === "oauth" || idp.type === "oidc") && idp.logout;
-    const cookies = [
-      ...(result.cookies ?? []),
-      ...(await createDatabaseSession(state, user.id, logout ? account.provider : null)),
-    ];
+    const remember = idp !== undefined && (idp.type === "oauth" || idp.type === "oidc") && (idp.logout || idp.refresh);
+    const hint = remember ? { provider: account.provider, providerAccountId: account.providerAccountId } : null;
+    const cookies = [...(result.cookies ?? []), ...(await createDatabaseSession(state, user.id, hint))];
     await emitEvent(config, "signIn", { user, account, ...(profile === undefined ? {} : { profile }), isNewUser });
     return redirectOrJson(json, await landing(state, result), cookies);
   }
