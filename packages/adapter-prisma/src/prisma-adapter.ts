@@ -19,11 +19,12 @@ export interface PrismaClientLike {
   };
   account: {
     create(args: { data: Data }): PromiseLike<Data>;
+    // One signature for both uses (the row, or `select: { user: true }`): Prisma's generic method
+    // does not fit an overloaded one.
     findUnique(args: {
       where: { provider_providerAccountId: AccountKey };
-      select: { user: true };
-    }): PromiseLike<{ user: AdapterUser } | null>;
-    findUnique(args: { where: { provider_providerAccountId: AccountKey } }): PromiseLike<Data | null>;
+      select?: { user: true };
+    }): PromiseLike<Data | null>;
     update(args: { where: { provider_providerAccountId: AccountKey }; data: Data }): PromiseLike<Data>;
     delete(args: { where: { provider_providerAccountId: AccountKey } }): PromiseLike<Data>;
   };
@@ -125,7 +126,7 @@ export function PrismaAdapter(prisma: PrismaClientLike): DatabaseAdapter {
         where: { provider_providerAccountId: { provider, providerAccountId } },
         select: { user: true },
       });
-      return account?.user ?? null;
+      return (account?.user as AdapterUser | undefined) ?? null;
     },
 
     updateUser: ({ id, ...user }) => prisma.user.update({ where: { id }, data: pick(user, columns.User) }),
