@@ -148,6 +148,17 @@ export function RedisAdapter(
       );
   }
 
+  /** Writes a session with its expiry as TTL, and indexes it under its user. */
+  async function storeSession(session: AdapterSession): Promise<void> {
+    const ttl = Math.max(1, session.expires.getTime() - Date.now());
+    await exec(
+      redis
+        .multi()
+        .set(k.session(session.sessionToken), sessionIn(session), "PX", ttl)
+        .zadd(k.sessions(session.userId), session.expires.getTime(), session.sessionToken),
+    );
+  }
+
   async function exec(multi: ReturnType<Redis["multi"]>): Promise<void> {
     const results = await multi.exec();
     const failed = results?.find(([error]) => error !== null);
@@ -248,13 +259,7 @@ export function RedisAdapter(
     },
 
     async createSession(session) {
-      const ttl = Math.max(1, session.expires.getTime() - Date.now());
-      await exec(
-        redis
-          .multi()
-          .set(k.session(session.sessionToken), sessionIn(session), "PX", ttl)
-          .zadd(k.sessions(session.userId), session.expires.getTime(), session.sessionToken),
-      );
+      await storeSession(session);
       return session;
     },
 
@@ -272,13 +277,7 @@ export function RedisAdapter(
       const current = sessionOut(await redis.get(k.session(update.sessionToken)));
       if (current === null) return null;
       const next: AdapterSession = { ...current, ...update };
-      const ttl = Math.max(1, next.expires.getTime() - Date.now());
-      await exec(
-        redis
-          .multi()
-          .set(k.session(next.sessionToken), sessionIn(next), "PX", ttl)
-          .zadd(k.sessions(next.userId), next.expires.getTime(), next.sessionToken),
-      );
+      await storeSession(next);
       return next;
     },
 

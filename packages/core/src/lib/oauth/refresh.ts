@@ -65,7 +65,7 @@ function due(state: RequestState, expiresAt: number): boolean {
 }
 
 /** The provider, if it is configured and asks for refresh. */
-function refreshingProvider(state: RequestState, id: string): ResolvedOAuthProvider | null {
+export function refreshingProvider(state: RequestState, id: string): ResolvedOAuthProvider | null {
   const provider = state.config.providerById.get(id);
   return provider !== undefined && (provider.type === "oauth" || provider.type === "oidc") && provider.refresh
     ? provider
@@ -127,6 +127,7 @@ export async function refreshIfDue(state: RequestState, token: JWT): Promise<{ t
  */
 export async function refreshAccountIfDue(
   state: RequestState,
+  provider: ResolvedOAuthProvider,
   account: AdapterAccount,
 ): Promise<{ account: AdapterAccount; failed: boolean }> {
   const refreshToken = account.refresh_token;
@@ -134,8 +135,6 @@ export async function refreshAccountIfDue(
   if (typeof refreshToken !== "string" || typeof expiresAt !== "number" || !due(state, expiresAt)) {
     return { account, failed: false };
   }
-  const provider = refreshingProvider(state, account.provider);
-  if (provider === null) return { account, failed: false };
   const next = await requestRefresh(state, provider, refreshToken);
   if (next === null) return { account, failed: true };
   const changes = {

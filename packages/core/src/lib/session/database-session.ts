@@ -7,7 +7,7 @@
 import { base64urlDecode, base64urlEncode, randomBytes, sha256 } from "#crypto";
 import type { AdapterAccount, AdapterSession, AdapterUser } from "../../adapter.js";
 import type { Account, Session, User } from "../../types.js";
-import { refreshAccountIfDue } from "../oauth/refresh.js";
+import { refreshAccountIfDue, refreshingProvider } from "../oauth/refresh.js";
 import { runCallback } from "../callbacks.js";
 import { readChunked, writeChunked } from "../cookies/chunked-cookie.js";
 import { expiredCookie, type SetCookie } from "../cookies/set-cookie.js";
@@ -196,15 +196,14 @@ async function refreshedAccount(
 ): Promise<{ account: AdapterAccount; failed: boolean } | null> {
   const hint = accountHint(state);
   if (hint === null) return null;
-  const provider = state.config.providerById.get(hint.provider);
-  if (provider === undefined || (provider.type !== "oauth" && provider.type !== "oidc") || !provider.refresh)
-    return null;
+  const provider = refreshingProvider(state, hint.provider);
+  if (provider === null) return null;
   const found = await withAdapter(state.config, "getAccount", (adapter) =>
     adapter.getAccount(hint.providerAccountId, hint.provider),
   );
   // Only the session's own user's account: the cookie is a hint, not a credential.
   if (found === null || found.userId !== userId) return null;
-  return refreshAccountIfDue(state, found);
+  return refreshAccountIfDue(state, provider, found);
 }
 
 /** An adapter account as callbacks see accounts: absent fields rather than `null`s. */
