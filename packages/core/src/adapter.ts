@@ -10,7 +10,8 @@
  * - Dates are `Date`s and round-trip to the millisecond.
  * - Session and verification tokens reach the adapter already hashed; store them as given.
  */
-import type { Awaitable, Provider } from "./types.js";
+import type { Provider } from "./provider-types.js";
+import type { Awaitable } from "./types.js";
 
 /** A user as stored. */
 export interface AdapterUser {
@@ -201,11 +202,30 @@ export type AdapterRequirement<C> = (ListsEmail<C> extends true
 /** next-auth v4's `Adapter`: any subset of the methods. */
 export type Adapter = Partial<DatabaseAdapter>;
 
-/** Method names of each group, for the start-up check. */
+/**
+ * The method groups, each with the methods a feature that needs the group calls (`required`,
+ * checked at start-up) and those it uses when present (`optional`). This is the one list of
+ * adapter methods: the start-up check, the `database` option's lazy adapter and the conformance
+ * suite (one file per group in @gatehouse/adapter-test) all read it.
+ */
 export const ADAPTER_GROUPS = {
-  users: ["createUser", "getUser", "getUserByEmail", "getUserByAccount", "updateUser", "linkAccount"],
-  sessions: ["createSession", "getSessionAndUser", "updateSession", "deleteSession"],
-  verification: ["createVerificationToken", "useVerificationToken"],
-  management: ["listSessions", "deleteUserSessions"],
-  accounts: ["getAccount", "updateAccount"],
-} as const satisfies Record<string, readonly (keyof DatabaseAdapter)[]>;
+  users: {
+    required: ["createUser", "getUser", "getUserByEmail", "getUserByAccount", "updateUser", "linkAccount"],
+    optional: ["deleteUser", "unlinkAccount", "createUserWithAccount"],
+  },
+  sessions: { required: ["createSession", "getSessionAndUser", "updateSession", "deleteSession"], optional: [] },
+  verification: { required: ["createVerificationToken", "useVerificationToken"], optional: [] },
+  management: { required: ["listSessions", "deleteUserSessions"], optional: [] },
+  accounts: { required: ["getAccount", "updateAccount"], optional: [] },
+} as const satisfies Record<
+  string,
+  { required: readonly (keyof DatabaseAdapter)[]; optional: readonly (keyof DatabaseAdapter)[] }
+>;
+
+/** The name of a method group. */
+export type AdapterGroup = keyof typeof ADAPTER_GROUPS;
+
+/** Every adapter method, from {@link ADAPTER_GROUPS}. */
+export const ADAPTER_METHODS: readonly (keyof DatabaseAdapter)[] = Object.freeze([
+  ...new Set(Object.values(ADAPTER_GROUPS).flatMap((group) => [...group.required, ...group.optional])),
+]);

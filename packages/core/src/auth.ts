@@ -1,23 +1,32 @@
 /**
- * The entry point: `createAuth(config)` resolves the options once and returns a handler for the
- * auth routes, `(request) => Promise<Response>`, built on web standards only, so any framework or
+ * The entry point: `createAuth(config)` resolves the options once, builds the run-time state
+ * and the route table from the features the options enable, and returns a handler for the auth
+ * routes, `(request) => Promise<Response>`, built on web standards only, so any framework or
  * runtime can mount it. `Auth(request, config)` is the one-call form.
  */
-import type { ResolvedConfig } from "./lib/config/resolved-config.js";
-import { resolveConfig } from "./lib/config/resolve-config.js";
-import type { SetCookie } from "./lib/cookies/set-cookie.js";
-import { createRequestState, requestOrigin } from "./lib/http/request-state.js";
-import { handleRequest } from "./lib/router.js";
-import { readSession } from "./lib/session/read-session.js";
-import {
-  listUserSessions,
-  revokeUserSessions,
-  type RevocationResult,
-  type SessionInfo,
-  type SessionRevocation,
-} from "./lib/session/session-management.js";
 import type { AdapterRequirement } from "./adapter.js";
-import type { AuthConfig, AuthTypes, RequestContext, Session } from "./types.js";
+import { checkAdapter, adapterNeeds } from "./config/check-adapter.js";
+import { resolveConfig } from "./config/resolve-config.js";
+import { FEATURES } from "./features/index.js";
+import { listUserSessions, revokeUserSessions } from "./features/sessions/index.js";
+import type { ErrorCode, ErrorText } from "./errors.js";
+import type { ResolvedConfig } from "./lib/config/resolved-config.js";
+import type { SetCookie } from "./lib/cookies/set-cookie.js";
+import { CsrfKeys } from "./lib/csrf.js";
+import { createRequestState, requestOrigin, type RequestState } from "./lib/http/request-state.js";
+import { Keyring } from "./lib/keyring.js";
+import { createLogger } from "./lib/logger.js";
+import { createRuntime, type AuthRuntime } from "./lib/runtime.js";
+import { databaseStrategy } from "./lib/session/database-strategy.js";
+import { jwtStrategy } from "./lib/session/jwt-strategy.js";
+import { readSession } from "./lib/session/read-session.js";
+import type { RevocationResult, SessionInfo, SessionRevocation } from "./lib/session/strategy.js";
+import { MemoryStore } from "./lib/store/ephemeral-store.js";
+import { systemClock } from "./lib/clock.js";
+import type { AuthConfig } from "./options.js";
+import { createPageRenderer } from "./pages/renderer.js";
+import { handleRequest, routeTable } from "./router.js";
+import type { AuthTypes, RequestContext, Session } from "./types.js";
 
 /** The session for a request, and the cookies to set with whatever response goes out. */
 export interface SessionLookup {
@@ -35,9 +44,10 @@ export interface AuthHandler {
    */
   getSession(request: Request, context?: RequestContext): Promise<SessionLookup>;
   /**
-   * Session management (database sessions), for account pages: the signed-in user's sessions,
-   * and revoking one, the others, or all. `request` is the user's request (its cookies say who).
-   * Both resolve `null` when signed out, and throw a ConfigError without database sessions.
+   * Session management, for account pages: the signed-in user's sessions, and revoking one, the
+   * others, or all. `request` is the user's request (its cookies say who). Both resolve `null`
+   * when signed out.
+   * @throws {ConfigError} when the session strategy cannot list or revoke (JWT sessions).
    */
   readonly sessions: {
     list(request: Request, context?: RequestContext): Promise<SessionInfo[] | null>;
@@ -49,10 +59,40 @@ export interface AuthHandler {
 
 export type { RevocationResult, SessionInfo, SessionRevocation };
 
+/** Builds the run-time state for `options`. */
+function buildRuntime(options: AuthConfig): AuthRuntime {
+  const logger = createLogger(options.logger, options.debug === true);
+  const config = resolveConfig(options, logger);
+  const features = FEATURES.filter((feature) => feature.enabled(config));
+  checkAdapter(options.adapter, adapterNeeds(config, features));
+  const now = options.now ?? systemClock;
+  const errorTexts = new Map<ErrorCode, ErrorText>();
+  // Every feature's texts, enabled or not: a custom page may link to any known code.
+  for (const feature of FEATURES) {
+    for (const [code, text] of Object.entries(feature.errors ?? {}) as [ErrorCode, ErrorText][]) {
+      errorTexts.set(code, text);
+    }
+  }
+  return createRuntime({
+    config,
+    store: options.store ?? new MemoryStore({ now }),
+    adapter: options.adapter,
+    keyring: new Keyring(config.secrets),
+    csrfKeys: new CsrfKeys(config.secrets),
+    logger,
+    now,
+    fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
+    strategy: () => (config.session.strategy === "database" ? databaseStrategy : jwtStrategy),
+    pages: createPageRenderer,
+    errorTexts,
+    extensions: features.flatMap((feature) => (feature.session === undefined ? [] : [feature.session])),
+  });
+}
+
 /**
  * Creates an auth instance.
  * @param config the options; validated here, never mutated.
- * @returns the request handler.
+ * @returns the request handler, with `getSession`, `sessions` and the resolved `config`.
  * @throws {ConfigError} naming the option to change.
  * @example
  * ```ts
@@ -63,22 +103,23 @@ export type { RevocationResult, SessionInfo, SessionRevocation };
 export function createAuth<T extends AuthTypes = AuthTypes, C extends AuthConfig<T> = AuthConfig<T>>(
   config: C & AdapterRequirement<C>,
 ): AuthHandler {
-  const resolved = resolveConfig(config);
+  const runtime = buildRuntime(config);
+  const table = routeTable(FEATURES.filter((feature) => feature.enabled(runtime.config)));
   const handler = (request: Request, context: RequestContext = {}): Promise<Response> =>
-    handleRequest(resolved, request, context);
+    handleRequest(runtime, table, request, context);
   /** The state for a server-side call on behalf of `request`; `null` if its URL or host is unusable. */
-  const stateFor = (request: Request, context: RequestContext) => {
+  const stateFor = (request: Request, context: RequestContext): RequestState | null => {
     let url: URL;
     try {
       url = new URL(request.url);
     } catch {
       return null;
     }
-    const origin = requestOrigin(resolved, request, url);
-    return origin === null ? null : createRequestState(resolved, request, url, origin, context);
+    const origin = requestOrigin(runtime.config, request, url);
+    return origin === null ? null : createRequestState(runtime, request, url, origin, context);
   };
   return Object.assign(handler, {
-    config: resolved,
+    config: runtime.config,
     sessions: {
       async list(request: Request, context: RequestContext = {}) {
         const state = stateFor(request, context);
@@ -96,18 +137,23 @@ export function createAuth<T extends AuthTypes = AuthTypes, C extends AuthConfig
         const { session, cookies } = await readSession(state);
         return { session, cookies };
       } catch (error) {
-        resolved.logger.error("SESSION_ERROR", error);
+        runtime.logger.error("SESSION_ERROR", error);
         return { session: null, cookies: [] };
       }
     },
   });
 }
 
+/**
+ * The instance of each options object `Auth` has seen. Keyed weakly by the app's own object, so
+ * it holds nothing the app has dropped; the instance's state lives in its runtime.
+ */
 const instances = new WeakMap<object, AuthHandler>();
 
 /**
- * Handles one request with `config`, resolving the config on first use and reusing it for every
- * later call with the same object.
+ * Handles one request with `config`, creating the instance on first use and reusing it for
+ * every later call with the same object.
+ * @example `export const GET = (request: Request) => Auth(request, options)`
  */
 export function Auth<T extends AuthTypes = AuthTypes>(
   request: Request,

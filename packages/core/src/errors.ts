@@ -2,6 +2,11 @@
  * Every failure Gatehouse raises is an {@link AuthError} with a `code` from one closed union,
  * so callers can `switch` on it. Configuration errors are thrown when the auth instance is
  * created; request-time failures become a clean error response and are logged once.
+ *
+ * What a browser can see is a second closed union, {@link ErrorCode}: the `?error=` values of
+ * the sign-in and error pages (next-auth v4's, so custom pages written for next-auth keep
+ * working) and the `error` of JSON answers. Each feature declares the codes it sends, with the
+ * text the built-in pages show for them.
  */
 
 /** Problems in the options object, found once when the auth instance is created. */
@@ -25,10 +30,57 @@ export type RequestErrorCode =
   | "SessionTooLarge"
   | "StoreError"
   | "AdapterError"
-  | "RateLimited";
+  | "RateLimited"
+  /** An identity provider's answer failed a check (state, PKCE, ID token, userinfo). */
+  | "OAuthCallbackCheck"
+  /** An identity provider could not be reached, timed out, or sent too much. */
+  | "IdpRequestFailed";
 
 /** The closed set of error codes. */
 export type AuthErrorCode = ConfigErrorCode | RequestErrorCode;
+
+/**
+ * Every code a browser can be shown: `?error=` on the sign-in and error pages (custom pages
+ * receive the same values) and `error` in JSON answers.
+ */
+export type ErrorCode =
+  // next-auth v4's sign-in page codes
+  | "OAuthSignin"
+  | "OAuthCallback"
+  | "OAuthCreateAccount"
+  | "EmailCreateAccount"
+  | "Callback"
+  | "OAuthAccountNotLinked"
+  | "EmailSignin"
+  | "CredentialsSignin"
+  | "SessionRequired"
+  // next-auth v4's error page codes
+  | "Configuration"
+  | "AccessDenied"
+  | "Verification"
+  | "MissingCSRF"
+  | "Default"
+  // Gatehouse
+  | "RateLimited"
+  | "BadRequest"
+  | "NotFound"
+  | "MethodNotAllowed"
+  | "CrossSiteRequest"
+  | "UnknownProvider"
+  | "SessionManagementUnavailable"
+  | "UnknownSession"
+  | "UnknownAccount"
+  | "LastAccount";
+
+/**
+ * What the built-in pages say for one {@link ErrorCode}: a line beside the sign-in form
+ * (`signIn`), a page of its own (`page`), or both. A code with only `signIn` sends
+ * `GET error?error=…` to the sign-in page, as next-auth v4 does.
+ */
+export interface ErrorText {
+  readonly signIn?: string;
+  readonly page?: { readonly status: number; readonly heading: string; readonly message: string };
+}
 
 /** Options accepted by every {@link AuthError}. */
 export interface AuthErrorOptions {
@@ -57,6 +109,11 @@ export class AuthError extends Error {
   /** Whether `message` is written for end users and may be shown in a browser. */
   readonly expose: boolean;
 
+  /**
+   * @param code the reason, from {@link AuthErrorCode}.
+   * @param message what happened and, for the developer, what to change.
+   * @param options `cause`, and `expose` when the message may be shown to users.
+   */
   constructor(code: AuthErrorCode, message: string, options: AuthErrorOptions & { expose?: boolean } = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = new.target.name;
@@ -68,6 +125,10 @@ export class AuthError extends Error {
 
 /** A problem in the options; the message names the option to change. */
 export class ConfigError extends AuthError {
+  /**
+   * @param code the reason, from {@link ConfigErrorCode}.
+   * @param message names the option to change and how.
+   */
   constructor(code: ConfigErrorCode, message: string, options: AuthErrorOptions = {}) {
     super(code, message, options);
   }
@@ -88,6 +149,7 @@ export class ConfigError extends AuthError {
  * ```
  */
 export class CredentialsSignin extends AuthError {
+  /** @param message shown to the user. @default "Sign in failed. Check the details you provided are correct." */
   constructor(message = "Sign in failed. Check the details you provided are correct.", options: AuthErrorOptions = {}) {
     super("CredentialsSignin", message, { ...options, expose: true });
   }
@@ -97,6 +159,10 @@ export class CredentialsSignin extends AuthError {
 export class SessionTooLargeError extends AuthError {
   /** Bytes the session cookie would have taken. */
   readonly size: number;
+  /**
+   * @param size bytes the cookies would take.
+   * @param budget `session.maxCookieBytes`.
+   */
   constructor(size: number, budget: number) {
     super(
       "SessionTooLarge",

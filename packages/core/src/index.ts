@@ -1,3 +1,7 @@
+/**
+ * `@gatehouse/core`: the framework-free engine. `createAuth(config)` returns
+ * `(request: Request) => Promise<Response>` for the auth routes, on web standards only.
+ */
 export {
   Auth,
   createAuth,
@@ -8,14 +12,16 @@ export {
   type SessionRevocation,
 } from "./auth.js";
 export { AuthError, ConfigError, CredentialsSignin, SessionTooLargeError } from "./errors.js";
-export type { AuthErrorCode, ConfigErrorCode, RequestErrorCode } from "./errors.js";
-export { MemoryStore, type EphemeralStore, type MemoryStoreOptions } from "./lib/store/ephemeral-store.js";
+export type { AuthErrorCode, ConfigErrorCode, ErrorCode, ErrorText, RequestErrorCode } from "./errors.js";
+export { MemoryStore, type MemoryStoreOptions } from "./lib/store/ephemeral-store.js";
 export { serializeCookie, type SetCookie } from "./lib/cookies/set-cookie.js";
 export { DEFAULTS } from "./lib/config/defaults.js";
 export { developmentSecret } from "./lib/config/development-secret.js";
+export { systemClock } from "./lib/clock.js";
 export { safeRedirect } from "./lib/redirect.js";
 export type { ResolvedConfig } from "./lib/config/resolved-config.js";
 export type * from "./types.js";
-export type * from "./oauth-types.js";
+export type * from "./options.js";
+export type * from "./provider-types.js";
 export type * from "./adapter.js";
-export { ADAPTER_GROUPS } from "./adapter.js";
+export { ADAPTER_GROUPS, ADAPTER_METHODS } from "./adapter.js";

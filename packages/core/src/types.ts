@@ -1,11 +1,7 @@
 /**
- * Public types of @gatehouse/core. Names and shapes follow next-auth v4 so existing options
+ * Public types of @gatehouse/core: users, sessions, tokens, callbacks and option parts. Names and shapes follow next-auth v4 so existing options
  * objects type-check unchanged; what Gatehouse adds is marked "Gatehouse:".
  */
-import type { EphemeralStore } from "./lib/store/ephemeral-store.js";
-import type { Adapter } from "./adapter.js";
-import type { OAuthConfig } from "./oauth-types.js";
-import type { EmailProvider } from "./providers/email.js";
 
 /** A value or a promise of it. */
 export type Awaitable<T> = T | PromiseLike<T>;
@@ -74,47 +70,6 @@ export interface Profile {
   [claim: string]: unknown;
 }
 
-/** One field of a credentials form; rendered as an `<input>` on the built-in sign-in page. */
-export interface CredentialInput {
-  label?: string;
-  type?: string;
-  value?: string;
-  placeholder?: string;
-  [attribute: string]: unknown;
-}
-
-/**
- * The request as `authorize()` sees it: next-auth v4's plain-object shape, plus the standard
- * `Request` (its body already read).
- */
-export interface AuthorizeRequest {
-  method: string;
-  headers: Record<string, string>;
-  query: Record<string, string>;
-  body: Record<string, string>;
-  /** Gatehouse: the incoming request. */
-  request: Request;
-}
-
-/** A credentials provider, as `Credentials({...})` returns it. */
-export interface CredentialsProvider {
-  id: string;
-  name: string;
-  type: "credentials";
-  credentials: Record<string, CredentialInput>;
-  authorize: (
-    credentials: Record<string, string> | undefined,
-    request: AuthorizeRequest,
-  ) => Awaitable<User | null | false>;
-  /** Gatehouse: which field names the account, for rate limiting (default: the first non-password field). */
-  identifierField?: string;
-  [option: string]: unknown;
-}
-
-/** Any provider object (each OAuth provider has its own profile type). */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the union must accept every provider's profile type
-export type Provider = CredentialsProvider | OAuthConfig<any> | EmailProvider;
-
 /**
  * The session, user and token types callbacks see. The Next.js package passes its own
  * (augmentable) interfaces here; core uses the defaults.
@@ -124,9 +79,6 @@ export interface AuthTypes {
   user: User;
   jwt: JWT;
 }
-
-/** A provider as accepted in `providers`: the object, or a factory called with no options. */
-export type ProviderInput = Provider | (() => Provider);
 
 /** Cookie attributes (RFC 6265bis). */
 export interface CookieSerializeOptions {
@@ -299,47 +251,6 @@ export interface JWTOptions {
   decode?: ((params: JWTDecodeParams) => Awaitable<JWT | null>) | undefined;
 }
 
-/**
- * Everything you can configure. Every option has a default in `DEFAULTS`
- * (`lib/config/defaults.ts`); only `providers` is required, and `secret` in production.
- */
-export interface AuthConfig<T extends AuthTypes = AuthTypes> {
-  providers: ProviderInput[];
-  /** Encrypts tokens and signs CSRF tokens. An array rotates: the first encrypts, all decrypt. */
-  secret?: string | string[] | undefined;
-  /** The app's public URL (next-auth's `NEXTAUTH_URL`). A path in it becomes `basePath`. */
-  url?: string | URL | undefined;
-  /** Where the auth routes live. @default "/api/auth" */
-  basePath?: string | undefined;
-  /** Take the URL from `Host`/`X-Forwarded-*` headers (only behind a proxy that sets them). @default false */
-  trustHost?: boolean | undefined;
-  /** Relaxes what only matters in production (a missing secret or URL). @default "production" */
-  environment?: "development" | "production" | "test" | undefined;
-  session?: SessionOptions | undefined;
-  jwt?: JWTOptions | undefined;
-  pages?: PagesOptions | undefined;
-  callbacks?: Partial<CallbacksOptions<T>> | undefined;
-  events?: Partial<EventCallbacks<T>> | undefined;
-  theme?: Theme | undefined;
-  debug?: boolean | undefined;
-  logger?: Partial<LoggerInstance> | undefined;
-  /** @default true when the URL is https */
-  useSecureCookies?: boolean | undefined;
-  cookies?: Partial<CookiesOptions> | undefined;
-  /** Gatehouse: the cookie-name family. @default "next-auth" */
-  cookiePrefix?: string | undefined;
-  /** A database adapter (users, accounts, sessions, email tokens). Sessions then default to "database". */
-  adapter?: Adapter | undefined;
-  /** Gatehouse: sign-in rate limits, or `false` to turn them off. */
-  rateLimit?: RateLimitOptions | false | undefined;
-  /** Gatehouse: where rate-limit counters and revoked token ids live. @default in memory */
-  store?: EphemeralStore | undefined;
-  /** Gatehouse: the `fetch` every request to an identity provider goes through. @default globalThis.fetch */
-  fetch?: typeof fetch | undefined;
-  /** Gatehouse: the clock, in milliseconds. @default Date.now */
-  now?: (() => number) | undefined;
-}
-
 /** What an integration knows about a request beyond the `Request` itself. */
 export interface RequestContext {
   /** The client's address from the socket, when the integration has it. */
@@ -349,4 +260,25 @@ export interface RequestContext {
    * by a browser: there is no CSRF token to check. Never derive this from request data.
    */
   trusted?: boolean | undefined;
+}
+
+/**
+ * Short-lived shared state: rate-limit counters, revoked session-token ids and session epochs.
+ * Memory by default; a shared implementation (Redis) lets several app instances agree.
+ *
+ * Every method may reject; Gatehouse then fails closed (no sign-in, no session) with a clean
+ * error.
+ */
+export interface EphemeralStore {
+  /**
+   * Counts one attempt under `key` in a fixed window of `windowMs` that starts at the first hit.
+   * @returns the count including this hit, and when the window ends (ms since the epoch).
+   */
+  hit(key: string, windowMs: number): Promise<{ count: number; resetAt: number }>;
+  /** The value stored under `key`, or `null` when absent or expired. */
+  get(key: string): Promise<string | null>;
+  /** Stores `value` under `key` for `ttlMs`. */
+  set(key: string, value: string, ttlMs: number): Promise<void>;
+  /** Removes `key`. */
+  delete(key: string): Promise<void>;
 }

@@ -1,7 +1,7 @@
 // OAuth 1.0a (RFC 5849): signatures checked against a published vector, and the full flow
 // against a scripted provider at the network edge (no OAuth 1.0a server runs here).
 import { describe, expect, it } from "vitest";
-import { authorizationHeader, percentEncode, signatureBaseString } from "../src/lib/oauth/oauth1.js";
+import { authorizationHeader, percentEncode, signatureBaseString } from "../src/features/oauth/oauth1.js";
 import { AUTH, BASE, Jar, csrf, makeAuth, postForm, session } from "./helpers.js";
 
 // X/Twitter's documented signing example ("Creating a signature").

@@ -5,7 +5,7 @@
  */
 import { AuthError } from "../errors.js";
 import type { EventCallbacks } from "../types.js";
-import type { ResolvedConfig } from "./config/resolved-config.js";
+import type { AuthRuntime } from "./runtime.js";
 
 /** Runs a user callback, wrapping anything it throws. */
 export async function runCallback<T>(name: string, call: () => T | PromiseLike<T>): Promise<T> {
@@ -19,15 +19,15 @@ export async function runCallback<T>(name: string, call: () => T | PromiseLike<T
 
 /** Calls the user's event handler, if any; failures are logged. */
 export async function emitEvent<K extends keyof EventCallbacks>(
-  config: ResolvedConfig,
+  runtime: AuthRuntime,
   name: K,
   message: Parameters<EventCallbacks[K]>[0],
 ): Promise<void> {
-  const handler = config.events[name] as ((message: Parameters<EventCallbacks[K]>[0]) => unknown) | undefined;
+  const handler = runtime.config.events[name] as ((message: Parameters<EventCallbacks[K]>[0]) => unknown) | undefined;
   if (handler === undefined) return;
   try {
     await handler(message);
   } catch (error) {
-    config.logger.error("EVENT_ERROR", { event: name, error });
+    runtime.logger.error("EVENT_ERROR", { event: name, error });
   }
 }

@@ -7,6 +7,7 @@ import { base64urlDecode, base64urlEncode, hkdfSha256, hmacSha256, randomBytes, 
 import { utf8 } from "./encoding.js";
 import type { SetCookie } from "./cookies/set-cookie.js";
 import type { CookieOption } from "../types.js";
+import type { RequestState } from "./http/request-state.js";
 
 const INFO = utf8.encode("Gatehouse CSRF token key");
 const TOKEN_BYTES = 32;
@@ -69,4 +70,13 @@ export async function verifyCsrf(
   if (typeof submitted !== "string" || submitted.length === 0 || submitted.length > 100) return false;
   const token = await readCsrfCookie(keys, cookie, cookieValue);
   return token !== null && timingSafeEqual(utf8.encode(token), utf8.encode(submitted));
+}
+
+/** The request's valid CSRF token, or a fresh one with the cookie that holds it. */
+export async function ensureCsrf(state: RequestState): Promise<{ token: string; cookies: SetCookie[] }> {
+  const cookie = state.cookieNames.csrfToken;
+  const existing = await readCsrfCookie(state.runtime.csrfKeys, cookie, state.cookies.get(cookie.name));
+  if (existing !== null) return { token: existing, cookies: [] };
+  const fresh = await issueCsrf(state.runtime.csrfKeys, cookie);
+  return { token: fresh.token, cookies: [fresh.cookie] };
 }

@@ -26,7 +26,7 @@ async function identifierKey(providerId: string, identifier: string): Promise<st
 async function hit(state: RequestState, key: string, limit: RateLimit): Promise<number | null> {
   let result: { count: number; resetAt: number };
   try {
-    result = await state.config.store.hit(key, limit.windowSeconds * 1000);
+    result = await state.runtime.store.hit(key, limit.windowSeconds * 1000);
   } catch (error) {
     throw new AuthError("StoreError", "The rate-limit store could not be reached.", { cause: error });
   }
@@ -63,8 +63,8 @@ export async function resetIdentifierLimit(
 ): Promise<void> {
   if (state.config.rateLimit === false || identifier === undefined || identifier.length === 0) return;
   try {
-    await state.config.store.delete(await identifierKey(providerId, identifier));
+    await state.runtime.store.delete(await identifierKey(providerId, identifier));
   } catch (error) {
-    state.config.logger.error("RATE_LIMIT_RESET_ERROR", error);
+    state.runtime.logger.error("RATE_LIMIT_RESET_ERROR", error);
   }
 }

@@ -1,37 +1,27 @@
-/** The built-in error page, for the codes in {@link ERROR_PAGES}; anything else is `Default`. */
-import type { ResolvedConfig } from "../lib/config/resolved-config.js";
-import type { SetCookie } from "../lib/cookies/set-cookie.js";
-import { html } from "./html.js";
-import { pageResponse } from "./layout.js";
-import { ERROR_PAGES, type ErrorPageText } from "./messages.js";
+/** The built-in error page, for the codes with a page text; anything else is `Default`. */
+import type { ErrorCode, ErrorText } from "../errors.js";
+import { html } from "../lib/html.js";
+import type { ErrorPageInput, PageFrame } from "../lib/pages.js";
 
-/** Renders the error page for `code`. */
-export function errorPage(options: {
-  config: ResolvedConfig;
-  authUrl: string;
-  origin: string;
-  code: string;
-  /** Overrides the status of the code's entry. */
-  status?: number;
-  cookies?: readonly SetCookie[];
-  headers?: Record<string, string>;
-}): Promise<Response> {
-  const text: ErrorPageText = ERROR_PAGES[options.code] ?? (ERROR_PAGES.Default as ErrorPageText);
-  const showSignIn =
-    options.code === "Verification" || options.code === "MissingCSRF" || options.code === "AccessDenied";
+/** The error page for `input.code`, for the renderer's frame. */
+export function errorPage(
+  input: ErrorPageInput & { authUrl: string; origin: string; errorTexts: ReadonlyMap<ErrorCode, ErrorText> },
+): PageFrame {
+  const text = input.errorTexts.get(input.code)?.page ?? input.errorTexts.get("Default")?.page;
+  if (text === undefined) throw new TypeError("The error texts have no page for Default.");
+  const showSignIn = input.code === "Verification" || input.code === "MissingCSRF" || input.code === "AccessDenied";
   const body = html`<div class="icon" aria-hidden="true">!</div>
     <h1 id="title">${text.heading}</h1>
     <p class="lead">${text.message}</p>
     <div class="actions">
-      ${showSignIn ? html`<a href="${options.authUrl}/signin">Sign in again</a>` : null}
-      <a href="${options.origin}/">Go to the home page</a>
+      ${showSignIn ? html`<a href="${input.authUrl}/signin">Sign in again</a>` : null}
+      <a href="${input.origin}/">Go to the home page</a>
     </div>`;
-  return pageResponse({
+  return {
     title: text.heading,
-    theme: options.config.theme,
     body,
-    status: options.status ?? text.status,
-    cookies: options.cookies ?? [],
-    headers: options.headers ?? {},
-  });
+    status: input.status ?? text.status,
+    cookies: input.cookies ?? [],
+    headers: input.headers ?? {},
+  };
 }

@@ -5,63 +5,47 @@
  */
 import { base64urlEncode, sha256 } from "#crypto";
 import type { ResolvedTheme } from "../lib/config/resolved-config.js";
+import { serializeCookie } from "../lib/cookies/set-cookie.js";
 import { utf8 } from "../lib/encoding.js";
-import { serializeCookie, type SetCookie } from "../lib/cookies/set-cookie.js";
-import { html, SafeHtml } from "./html.js";
+import { html, SafeHtml } from "../lib/html.js";
+import type { PageFrame } from "../lib/pages.js";
 import { stylesheet } from "./styles.js";
 
-// The stylesheet is ours (theme colors are validated at configuration), so it goes in unescaped.
-interface Assets {
+/** The stylesheet of a theme and the Content-Security-Policy that admits exactly it. */
+export interface PageAssets {
   css: string;
   csp: string;
 }
 
-const assets = new WeakMap<ResolvedTheme, Promise<Assets>>();
-
-function assetsFor(theme: ResolvedTheme): Promise<Assets> {
-  let entry = assets.get(theme);
-  if (entry === undefined) {
-    entry = (async () => {
-      const css = stylesheet(theme);
-      const hash = base64urlEncode(await sha256(utf8.encode(css)))
-        .replace(/-/g, "+")
-        .replace(/_/g, "/");
-      const padded = hash + "=".repeat((4 - (hash.length % 4)) % 4);
-      const csp = `default-src 'none'; style-src 'sha256-${padded}'; img-src 'self' https: data:; base-uri 'none'; frame-ancestors 'none'`;
-      return { css, csp };
-    })();
-    assets.set(theme, entry);
-  }
-  return entry;
-}
-
-/** What a page needs to render. */
-export interface PageOptions {
-  title: string;
-  theme: ResolvedTheme;
-  body: SafeHtml;
-  status: number;
-  cookies?: readonly SetCookie[];
-  headers?: Record<string, string>;
+/** Works out the assets of `theme` (the renderer keeps them for the runtime's life). */
+export async function pageAssets(theme: ResolvedTheme): Promise<PageAssets> {
+  // The stylesheet is ours (theme colors are validated at configuration), so it goes in unescaped.
+  const css = stylesheet(theme);
+  const hash = base64urlEncode(await sha256(utf8.encode(css)))
+    .replace(/-/g, "+")
+    .replace(/_/g, "/");
+  const padded = hash + "=".repeat((4 - (hash.length % 4)) % 4);
+  const csp = `default-src 'none'; style-src 'sha256-${padded}'; img-src 'self' https: data:; base-uri 'none'; frame-ancestors 'none'`;
+  return { css, csp };
 }
 
 /** Renders a full page and wraps it in a response. */
-export async function pageResponse(options: PageOptions): Promise<Response> {
-  const { css, csp } = await assetsFor(options.theme);
-  const logo = options.theme.logo === undefined ? null : html`<img class="logo" src="${options.theme.logo}" alt="" />`;
+export function pageResponse(assets: PageAssets, theme: ResolvedTheme, frame: PageFrame): Response {
+  const { css, csp } = assets;
+  const logo = theme.logo === undefined ? null : html`<img class="logo" src="${theme.logo}" alt="" />`;
   const document = html`<!doctype html>
     <html lang="en">
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="robots" content="noindex" />
-        <title>${options.title}</title>
+        <title>${frame.title}</title>
         <style>${new SafeHtml(css)}</style>
       </head>
       <body>
         <main class="page">
           ${logo}
-          <section class="card" aria-labelledby="title">${options.body}</section>
+          <section class="card" aria-labelledby="title">${frame.body}</section>
           <p class="footer">Secured by Gatehouse</p>
         </main>
       </body>
@@ -74,8 +58,8 @@ export async function pageResponse(options: PageOptions): Promise<Response> {
     "Referrer-Policy": "same-origin",
     "X-Content-Type-Options": "nosniff",
     "X-Frame-Options": "DENY",
-    ...options.headers,
+    ...frame.headers,
   });
-  for (const cookie of options.cookies ?? []) headers.append("Set-Cookie", serializeCookie(cookie));
-  return new Response(document.value, { status: options.status, headers });
+  for (const cookie of frame.cookies ?? []) headers.append("Set-Cookie", serializeCookie(cookie));
+  return new Response(document.value, { status: frame.status, headers });
 }

@@ -3,12 +3,10 @@
  * in needs no client JavaScript. Credentials forms are generated from the provider's
  * `credentials` fields.
  */
-import type { ResolvedConfig } from "../lib/config/resolved-config.js";
-import type { SetCookie } from "../lib/cookies/set-cookie.js";
-import type { CredentialInput, ProviderType } from "../types.js";
-import { attributes, html, type SafeHtml } from "./html.js";
-import { pageResponse } from "./layout.js";
-import { SIGNIN_ERRORS } from "./messages.js";
+import type { ErrorCode, ErrorText } from "../errors.js";
+import { attributes, html, type SafeHtml } from "../lib/html.js";
+import type { PageFrame, SignInPageInput } from "../lib/pages.js";
+import type { CredentialInput, ProviderType } from "../provider-types.js";
 
 const INPUT_TYPES = new Set(["text", "email", "password", "tel", "number", "url", "search"]);
 
@@ -22,41 +20,30 @@ export interface PageProvider {
 }
 
 /** What the sign-in page shows. */
-export interface SignInPageOptions {
-  config: ResolvedConfig;
-  /** @default config.providers */
-  providers?: readonly PageProvider[];
+export interface SignInPageOptions extends SignInPageInput {
+  providers: readonly PageProvider[];
   authUrl: string;
   host: string;
-  csrfToken: string;
-  callbackUrl: string | undefined;
-  /** A known error code from `?error=` or a failed attempt. */
-  error?: string | undefined;
-  /** A message written for the user (a thrown `CredentialsSignin`), shown instead of the code's text. */
-  message?: string | undefined;
-  /** Field values to put back after a failed attempt (never passwords). */
-  values?: Readonly<Record<string, string>>;
-  status?: number;
-  cookies?: readonly SetCookie[];
-  headers?: Record<string, string>;
+  /** The text of each error code. */
+  errorTexts: ReadonlyMap<ErrorCode, ErrorText>;
 }
 
-/** Renders the sign-in page. */
-export function signInPage(options: SignInPageOptions): Promise<Response> {
-  const { config } = options;
+/** The sign-in page, for the renderer's frame. */
+export function signInPage(options: SignInPageOptions): PageFrame {
   const hidden = html`<input type="hidden" name="csrfToken" value="${options.csrfToken}" />${
     options.callbackUrl === undefined
       ? null
       : html`<input type="hidden" name="callbackUrl" value="${options.callbackUrl}" />`
   }`;
-  const providers = options.providers ?? config.providers;
+  const { providers } = options;
   const sections = providers.map((provider) => providerForm(provider, options, hidden, providers.length === 1));
+  const fallback = options.errorTexts.get("Default")?.signIn ?? "";
   const alert =
     options.error === undefined
       ? null
       : html`<div class="alert" role="alert">
           <strong>Couldn't sign you in</strong>${
-            options.message ?? SIGNIN_ERRORS[options.error] ?? SIGNIN_ERRORS.Default
+            options.message ?? options.errorTexts.get(options.error)?.signIn ?? fallback
           }
         </div>`;
   const body = html`<h1 id="title">Sign in</h1>
@@ -72,14 +59,13 @@ export function signInPage(options: SignInPageOptions): Promise<Response> {
                   ${section}`,
           )
     }`;
-  return pageResponse({
+  return {
     title: "Sign in",
-    theme: config.theme,
     body,
     status: options.status ?? 200,
     cookies: options.cookies ?? [],
     headers: options.headers ?? {},
-  });
+  };
 }
 
 function providerForm(provider: PageProvider, options: SignInPageOptions, hidden: SafeHtml, only: boolean): SafeHtml {

@@ -6,7 +6,7 @@
  * email may be a private relay address; the client secret is a short-lived ES256 JWT you sign
  * with the key from Apple's console — see {@link appleClientSecret}.
  */
-import type { OAuthConfig, OAuthUserConfig } from "../oauth-types.js";
+import type { OAuthConfig, OAuthUserConfig } from "../provider-types.js";
 import { defineProvider } from "../lib/providers/define-provider.js";
 
 /** The ID token claims, plus the first sign-in's `user` field. */

@@ -4,7 +4,7 @@
  * Quirks: the authorization request needs `audience=api.atlassian.com` and `prompt=consent`;
  * the token endpoint takes the secret in the body.
  */
-import type { OAuthConfig, OAuthUserConfig } from "../oauth-types.js";
+import type { OAuthConfig, OAuthUserConfig } from "../provider-types.js";
 import { defineProvider } from "../lib/providers/define-provider.js";
 
 /** `GET https://api.atlassian.com/me`. */

@@ -3,7 +3,7 @@
  *
  * Give `issuer`: your tenant's domain, e.g. https://YOUR_TENANT.us.auth0.com (with a trailing slash in Auth0's own metadata; both forms work).
  */
-import type { OAuthConfig, OAuthUserConfig } from "../oauth-types.js";
+import type { OAuthConfig, OAuthUserConfig } from "../provider-types.js";
 import { issuerProvider, type OidcProfile } from "../lib/providers/issuer-provider.js";
 
 /** The claims Auth0 sends. */

@@ -3,7 +3,7 @@
  *
  * Give `issuer`: the application's issuer, https://authentik.example.com/application/o/SLUG/ (note the trailing slash, part of the issuer).
  */
-import type { OAuthConfig, OAuthUserConfig } from "../oauth-types.js";
+import type { OAuthConfig, OAuthUserConfig } from "../provider-types.js";
 import { issuerProvider, type OidcProfile } from "../lib/providers/issuer-provider.js";
 
 /** The claims authentik sends. */

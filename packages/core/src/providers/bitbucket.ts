@@ -4,7 +4,7 @@
  * Quirks: the profile has no email; the primary confirmed address comes from `/user/emails`
  * (the `email` scope).
  */
-import type { OAuthConfig, OAuthUserConfig } from "../oauth-types.js";
+import type { OAuthConfig, OAuthUserConfig } from "../provider-types.js";
 import { defineProvider, fetchJson, userinfoUrl } from "../lib/providers/define-provider.js";
 
 /** `GET https://api.bitbucket.org/2.0/user`, with the primary email added. */

@@ -3,7 +3,7 @@
  *
  * Quirks: the token endpoint takes the secret in the body; the email is the `login`.
  */
-import type { OAuthConfig, OAuthUserConfig } from "../oauth-types.js";
+import type { OAuthConfig, OAuthUserConfig } from "../provider-types.js";
 import { defineProvider } from "../lib/providers/define-provider.js";
 
 /** `GET https://api.box.com/2.0/users/me`. */

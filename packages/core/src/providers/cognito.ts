@@ -3,7 +3,7 @@
  *
  * Give `issuer`: https://cognito-idp.REGION.amazonaws.com/USER_POOL_ID (not the hosted-UI domain).
  */
-import type { OAuthConfig, OAuthUserConfig } from "../oauth-types.js";
+import type { OAuthConfig, OAuthUserConfig } from "../provider-types.js";
 import { issuerProvider, type OidcProfile } from "../lib/providers/issuer-provider.js";
 
 /** The claims Cognito sends. */

@@ -1,4 +1,5 @@
-import type { AuthorizeRequest, Awaitable, CredentialInput, CredentialsProvider, User } from "../types.js";
+import type { AuthorizeRequest, CredentialInput, CredentialsProvider } from "../provider-types.js";
+import type { Awaitable, User } from "../types.js";
 
 /** Options of {@link Credentials}. */
 export interface CredentialsOptions<C extends Record<string, CredentialInput> = Record<string, CredentialInput>> {

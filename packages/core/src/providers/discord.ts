@@ -5,7 +5,7 @@
  * without one get a default avatar chosen from their id (new usernames, discriminator "0") or
  * their discriminator (legacy ones). `global_name` is the display name when set.
  */
-import type { OAuthConfig, OAuthUserConfig } from "../oauth-types.js";
+import type { OAuthConfig, OAuthUserConfig } from "../provider-types.js";
 import { defineProvider } from "../lib/providers/define-provider.js";
 
 /** `GET https://discord.com/api/users/@me`. */

@@ -4,7 +4,7 @@
  * Quirks: the account is read with a POST that has no body (`get_current_account` refuses a
  * JSON `null` and a content type); refresh tokens need `token_access_type=offline`.
  */
-import type { OAuthConfig, OAuthUserConfig } from "../oauth-types.js";
+import type { OAuthConfig, OAuthUserConfig } from "../provider-types.js";
 import { defineProvider, fetchJson, userinfoUrl } from "../lib/providers/define-provider.js";
 
 /** `POST https://api.dropboxapi.com/2/users/get_current_account`. */

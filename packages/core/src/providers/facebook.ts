@@ -4,7 +4,7 @@
  * Quirks: the profile comes from the Graph API, whose fields must be asked for by name; the
  * picture is nested (`picture.data.url`); `email` is absent for accounts without a confirmed one.
  */
-import type { OAuthConfig, OAuthUserConfig } from "../oauth-types.js";
+import type { OAuthConfig, OAuthUserConfig } from "../provider-types.js";
 import { defineProvider } from "../lib/providers/define-provider.js";
 
 /** `GET https://graph.facebook.com/me?fields=id,name,email,picture`. */

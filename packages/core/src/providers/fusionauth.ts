@@ -3,7 +3,7 @@
  *
  * Give `issuer`: your FusionAuth URL (or tenant issuer, if you changed it).
  */
-import type { OAuthConfig, OAuthUserConfig } from "../oauth-types.js";
+import type { OAuthConfig, OAuthUserConfig } from "../provider-types.js";
 import { issuerProvider, type OidcProfile } from "../lib/providers/issuer-provider.js";
 
 /** The claims FusionAuth sends. */

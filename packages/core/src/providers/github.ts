@@ -6,7 +6,7 @@
  * then comes from `/user/emails` (needs the `user:email` scope). The API refuses requests
  * without a `User-Agent`. `name` is optional; `login` always exists.
  */
-import type { OAuthConfig, OAuthUserConfig } from "../oauth-types.js";
+import type { OAuthConfig, OAuthUserConfig } from "../provider-types.js";
 import { defineProvider, fetchJson, userinfoUrl } from "../lib/providers/define-provider.js";
 
 /** `GET https://api.github.com/user`. */

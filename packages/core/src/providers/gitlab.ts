@@ -4,7 +4,7 @@
  * Quirks: the `read_user` scope is needed for `/api/v4/user`; `email` there is the primary
  * address, and `public_email` may be empty.
  */
-import type { OAuthConfig, OAuthUserConfig } from "../oauth-types.js";
+import type { OAuthConfig, OAuthUserConfig } from "../provider-types.js";
 import { defineProvider } from "../lib/providers/define-provider.js";
 
 /** `GET /api/v4/user`. */

@@ -5,7 +5,7 @@
  * and `prompt: "consent"`; restrict to a Workspace domain with the `hd` parameter (and check
  * `profile.hd` in the `signIn` callback, since the parameter alone is only a hint).
  */
-import type { OAuthConfig, OAuthUserConfig } from "../oauth-types.js";
+import type { OAuthConfig, OAuthUserConfig } from "../provider-types.js";
 import { defineProvider } from "../lib/providers/define-provider.js";
 
 /** The ID token claims Google sends. */

@@ -4,7 +4,7 @@
  * Quirks: the token endpoint takes the secret in the body; the profile is nested under
  * `kakao_account`, and each field is present only if the user agreed to share it.
  */
-import type { OAuthConfig, OAuthUserConfig } from "../oauth-types.js";
+import type { OAuthConfig, OAuthUserConfig } from "../provider-types.js";
 import { defineProvider } from "../lib/providers/define-provider.js";
 
 /** `GET https://kapi.kakao.com/v2/user/me`. */

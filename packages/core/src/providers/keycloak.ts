@@ -3,7 +3,7 @@
  *
  * Give `issuer`: the realm URL, https://keycloak.example.com/realms/REALM. The name falls back to `preferred_username`.
  */
-import type { OAuthConfig, OAuthUserConfig } from "../oauth-types.js";
+import type { OAuthConfig, OAuthUserConfig } from "../provider-types.js";
 import { issuerProvider, type OidcProfile } from "../lib/providers/issuer-provider.js";
 
 /** The claims Keycloak sends. */

@@ -4,7 +4,7 @@
  * Quirks: email needs the permission granted in the LINE console and the `email` scope; the
  * token endpoint takes the secret in the body.
  */
-import type { OAuthConfig, OAuthUserConfig } from "../oauth-types.js";
+import type { OAuthConfig, OAuthUserConfig } from "../provider-types.js";
 import { issuerProvider, type OidcProfile } from "../lib/providers/issuer-provider.js";
 
 /** The claims LINE sends. */

@@ -4,7 +4,7 @@
  *
  * Quirks: the token endpoint wants the secret in the body (`client_secret_post`).
  */
-import type { OAuthConfig, OAuthUserConfig } from "../oauth-types.js";
+import type { OAuthConfig, OAuthUserConfig } from "../provider-types.js";
 import { issuerProvider, type OidcProfile } from "../lib/providers/issuer-provider.js";
 
 /** The claims LinkedIn sends. */

@@ -7,7 +7,7 @@
  * against one issuer: Gatehouse needs the tenant. Personal accounts may have no `email` claim;
  * `preferred_username` is the sign-in name then. Photos come from Microsoft Graph, not the token.
  */
-import type { OAuthConfig, OAuthUserConfig } from "../oauth-types.js";
+import type { OAuthConfig, OAuthUserConfig } from "../provider-types.js";
 import { defineProvider } from "../lib/providers/define-provider.js";
 
 /** The ID token claims Entra ID sends. */

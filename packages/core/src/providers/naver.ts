@@ -3,7 +3,7 @@
  *
  * Quirks: the profile is wrapped in `response`, beside `resultcode`/`message`.
  */
-import type { OAuthConfig, OAuthUserConfig } from "../oauth-types.js";
+import type { OAuthConfig, OAuthUserConfig } from "../provider-types.js";
 import { defineProvider } from "../lib/providers/define-provider.js";
 
 /** `GET https://openapi.naver.com/v1/nid/me`. */

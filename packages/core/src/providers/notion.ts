@@ -4,7 +4,7 @@
  * Quirks: the user comes in the token response (`owner.user`), not from a userinfo endpoint;
  * the authorization request needs `owner=user`.
  */
-import type { OAuthConfig, OAuthUserConfig } from "../oauth-types.js";
+import type { OAuthConfig, OAuthUserConfig } from "../provider-types.js";
 import { defineProvider } from "../lib/providers/define-provider.js";
 
 /** `owner.user` of Notion's token response. */

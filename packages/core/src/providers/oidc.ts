@@ -4,7 +4,7 @@
  *
  * @example OIDC({ id: "corp", name: "Corp SSO", issuer: "https://sso.corp.example", clientId, clientSecret })
  */
-import type { OAuthConfig, OAuthUserConfig } from "../oauth-types.js";
+import type { OAuthConfig, OAuthUserConfig } from "../provider-types.js";
 import { issuerProvider, type OidcProfile } from "../lib/providers/issuer-provider.js";
 
 export type { OidcProfile };

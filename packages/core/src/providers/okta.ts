@@ -3,7 +3,7 @@
  *
  * Give `issuer`: https://YOUR_ORG.okta.com, or a custom authorization server's issuer (…/oauth2/default).
  */
-import type { OAuthConfig, OAuthUserConfig } from "../oauth-types.js";
+import type { OAuthConfig, OAuthUserConfig } from "../provider-types.js";
 import { issuerProvider, type OidcProfile } from "../lib/providers/issuer-provider.js";
 
 /** The claims Okta sends. */

@@ -4,7 +4,7 @@
  * Quirks: the API wants a descriptive User-Agent; refresh tokens need `duration=permanent`;
  * there is no email; `icon_img` comes HTML-escaped (`&amp;`).
  */
-import type { OAuthConfig, OAuthUserConfig } from "../oauth-types.js";
+import type { OAuthConfig, OAuthUserConfig } from "../provider-types.js";
 import { defineProvider, fetchJson, userinfoUrl } from "../lib/providers/define-provider.js";
 
 /** `GET https://oauth.reddit.com/api/v1/me`. */

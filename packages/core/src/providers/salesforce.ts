@@ -4,7 +4,7 @@
  * Quirks: sandboxes sign in at https://test.salesforce.com and My Domain orgs at their own
  * host — override `issuer`.
  */
-import type { OAuthConfig, OAuthUserConfig } from "../oauth-types.js";
+import type { OAuthConfig, OAuthUserConfig } from "../provider-types.js";
 import { issuerProvider, type OidcProfile } from "../lib/providers/issuer-provider.js";
 
 /** The claims Salesforce sends. */

@@ -4,7 +4,7 @@
  * Quirks: the token endpoint takes the secret in the body; the workspace is in
  * `https://slack.com/team_id`, the picture in `picture` (or sized `https://slack.com/user_image_*`).
  */
-import type { OAuthConfig, OAuthUserConfig } from "../oauth-types.js";
+import type { OAuthConfig, OAuthUserConfig } from "../provider-types.js";
 import { issuerProvider, type OidcProfile } from "../lib/providers/issuer-provider.js";
 
 /** The claims Slack sends. */

@@ -3,7 +3,7 @@
  *
  * Quirks: the display name may be null; images come largest first.
  */
-import type { OAuthConfig, OAuthUserConfig } from "../oauth-types.js";
+import type { OAuthConfig, OAuthUserConfig } from "../provider-types.js";
 import { defineProvider } from "../lib/providers/define-provider.js";
 
 /** `GET https://api.spotify.com/v1/me`. */

@@ -4,7 +4,7 @@
  * Quirks: the athlete comes in the token response; the token endpoint takes the secret in the
  * body; there is no email address.
  */
-import type { OAuthConfig, OAuthUserConfig } from "../oauth-types.js";
+import type { OAuthConfig, OAuthUserConfig } from "../provider-types.js";
 import { defineProvider } from "../lib/providers/define-provider.js";
 
 /** `athlete` of Strava's token response. */

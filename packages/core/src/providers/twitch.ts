@@ -4,7 +4,7 @@
  * Quirks: email and picture are only in the ID token when asked for with the `claims`
  * parameter; the token endpoint takes the secret in the body.
  */
-import type { OAuthConfig, OAuthUserConfig } from "../oauth-types.js";
+import type { OAuthConfig, OAuthUserConfig } from "../provider-types.js";
 import { issuerProvider, type OidcProfile } from "../lib/providers/issuer-provider.js";
 
 /** The claims Twitch sends. */

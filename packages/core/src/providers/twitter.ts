@@ -8,7 +8,7 @@
  * returns the email only if the app has the permission; its avatar URL ends in `_normal`
  * (48 px), which is dropped for the full-size image.
  */
-import type { OAuthConfig, OAuthUserConfig } from "../oauth-types.js";
+import type { OAuthConfig, OAuthUserConfig } from "../provider-types.js";
 import { defineProvider } from "../lib/providers/define-provider.js";
 
 /** `GET https://api.x.com/2/users/me` (OAuth 2.0). */

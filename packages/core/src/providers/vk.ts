@@ -4,7 +4,7 @@
  * Quirks: the token response has no `token_type` (repaired here) and carries the email; the
  * profile API needs the version parameter `v` and wraps users in `response`.
  */
-import type { OAuthConfig, OAuthUserConfig } from "../oauth-types.js";
+import type { OAuthConfig, OAuthUserConfig } from "../provider-types.js";
 import { defineProvider, fetchJson, userinfoUrl } from "../lib/providers/define-provider.js";
 
 /** `GET https://api.vk.com/method/users.get`, with the token's email added. */

@@ -5,7 +5,7 @@
  * `organization`, `connection` or `provider` — pass it as `signIn("workos", {}, { organization })`
  * or in `authorization.params`. The token endpoint takes the secret in the body.
  */
-import type { OAuthConfig, OAuthUserConfig } from "../oauth-types.js";
+import type { OAuthConfig, OAuthUserConfig } from "../provider-types.js";
 import { defineProvider } from "../lib/providers/define-provider.js";
 
 /** `profile` of WorkOS's token response. */

@@ -1,7 +1,7 @@
 /**
  * Yahoo, OpenID Connect. https://developer.yahoo.com/oauth2/guide/openid_connect/
  */
-import type { OAuthConfig, OAuthUserConfig } from "../oauth-types.js";
+import type { OAuthConfig, OAuthUserConfig } from "../provider-types.js";
 import { issuerProvider, type OidcProfile } from "../lib/providers/issuer-provider.js";
 
 /** The claims Yahoo sends. */

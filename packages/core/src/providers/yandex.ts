@@ -4,7 +4,7 @@
  * Quirks: the profile API wants `Authorization: OAuth <token>`, not Bearer; the avatar is an
  * id to build a URL from, unless `is_avatar_empty`.
  */
-import type { OAuthConfig, OAuthUserConfig } from "../oauth-types.js";
+import type { OAuthConfig, OAuthUserConfig } from "../provider-types.js";
 import { defineProvider, fetchJson, userinfoUrl } from "../lib/providers/define-provider.js";
 
 /** `GET https://login.yandex.ru/info?format=json`. */

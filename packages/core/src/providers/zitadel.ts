@@ -3,7 +3,7 @@
  *
  * Give `issuer`: your instance, https://INSTANCE.zitadel.cloud.
  */
-import type { OAuthConfig, OAuthUserConfig } from "../oauth-types.js";
+import type { OAuthConfig, OAuthUserConfig } from "../provider-types.js";
 import { issuerProvider, type OidcProfile } from "../lib/providers/issuer-provider.js";
 
 /** The claims ZITADEL sends. */

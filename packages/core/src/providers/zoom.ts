@@ -1,7 +1,7 @@
 /**
  * Zoom, OAuth 2.0. https://developers.zoom.us/docs/integrations/oauth/
  */
-import type { OAuthConfig, OAuthUserConfig } from "../oauth-types.js";
+import type { OAuthConfig, OAuthUserConfig } from "../provider-types.js";
 import { defineProvider } from "../lib/providers/define-provider.js";
 
 /** `GET https://api.zoom.us/v2/users/me`. */

@@ -4,7 +4,7 @@
  * every request. A URL of an unknown kind is a configuration error naming the option; a
  * database that cannot be reached is an error naming the URL (password hidden) and the option.
  */
-import { ConfigError, type DatabaseAdapter, type MigrationReport } from "@gatehouse/core";
+import { ADAPTER_METHODS, ConfigError, type DatabaseAdapter, type MigrationReport } from "@gatehouse/core";
 import type * as MySQLModule from "@gatehouse/adapter-mysql";
 import type * as PostgresModule from "@gatehouse/adapter-postgres";
 import type * as RedisModule from "@gatehouse/adapter-redis";
@@ -115,28 +115,6 @@ export async function migrateDatabase(url: string): Promise<MigrationReport | nu
   }
 }
 
-const METHODS = [
-  "createUser",
-  "getUser",
-  "getUserByEmail",
-  "getUserByAccount",
-  "updateUser",
-  "deleteUser",
-  "linkAccount",
-  "unlinkAccount",
-  "getAccount",
-  "updateAccount",
-  "createUserWithAccount",
-  "createSession",
-  "getSessionAndUser",
-  "updateSession",
-  "deleteSession",
-  "createVerificationToken",
-  "useVerificationToken",
-  "listSessions",
-  "deleteUserSessions",
-] as const satisfies readonly (keyof DatabaseAdapter)[];
-
 const shared = new Map<string, DatabaseAdapter>();
 
 /**
@@ -179,7 +157,7 @@ function lazyAdapter(url: string): DatabaseAdapter {
     return ready;
   };
   const adapter: Record<string, unknown> = {};
-  for (const method of METHODS) {
+  for (const method of ADAPTER_METHODS) {
     adapter[method] = async (...args: unknown[]) => {
       const real = await open();
       return (real[method] as (...a: unknown[]) => unknown)(...args);

@@ -1,6 +1,5 @@
 /** Error responses: JSON for API callers, the error page for browsers; never a stack trace. */
-import { AuthError } from "../../errors.js";
-import { errorPage } from "../../pages/error-page.js";
+import { AuthError, type ErrorCode } from "../../errors.js";
 import type { SetCookie } from "../cookies/set-cookie.js";
 import type { RequestState } from "./request-state.js";
 import { jsonResponse } from "./respond.js";
@@ -18,7 +17,7 @@ export function fail(
   state: RequestState,
   options: {
     status: number;
-    code: string;
+    code: ErrorCode;
     json: boolean;
     message?: string;
     cookies?: readonly SetCookie[];
@@ -30,10 +29,7 @@ export function fail(
       options.message === undefined ? { error: options.code } : { error: options.code, message: options.message };
     return jsonResponse(body, options.status, options.cookies ?? [], options.headers);
   }
-  return errorPage({
-    config: state.config,
-    authUrl: state.authUrl,
-    origin: state.origin,
+  return state.runtime.pages.error(state, {
     code: options.code,
     status: options.status,
     cookies: options.cookies ?? [],
@@ -52,7 +48,7 @@ export function serverFailure(
   cookies: readonly SetCookie[] = [],
 ): Promise<Response> | Response {
   const code = error instanceof AuthError ? error.code : "InternalError";
-  state.config.logger.error(code, error);
+  state.runtime.logger.error(code, error);
   const status = code === "StoreError" || code === "AdapterError" ? 503 : 500;
   const page = code === "SessionTooLarge" || code === "CallbackError" ? "Configuration" : "Default";
   return fail(state, { status, code: page, json, cookies });

@@ -2,6 +2,7 @@
  * Where responses send the browser: the `redirect` callback's result (always re-checked against
  * the public origin), and the sign-in and error pages, built-in or custom (`pages.*`).
  */
+import type { ErrorCode } from "../../errors.js";
 import type { PagesOptions } from "../../types.js";
 import { runCallback } from "../callbacks.js";
 import { safeRedirect } from "../redirect.js";
@@ -40,6 +41,6 @@ export function signInPageUrl(state: RequestState, params: Record<string, string
 }
 
 /** The error page (custom or built-in) for `code`. */
-export function errorPageUrl(state: RequestState, code: string): string {
+export function errorPageUrl(state: RequestState, code: ErrorCode): string {
   return withParams(customPage(state, "error") ?? new URL(`${state.authUrl}/error`), { error: code });
 }

@@ -3,12 +3,16 @@
  * configuration, or from `Host`/`X-Forwarded-*` only with `trustHost`), which cookie names apply,
  * and the parsed cookies.
  */
-import type { ResolvedConfig } from "../config/resolved-config.js";
 import type { CookiesOptions, RequestContext } from "../../types.js";
+import type { ResolvedConfig } from "../config/resolved-config.js";
 import { parseCookies } from "../cookies/parse-cookies.js";
+import type { AuthRuntime } from "../runtime.js";
 
 /** One request, as the routes see it. */
 export interface RequestState {
+  /** The auth instance's run-time state. */
+  readonly runtime: AuthRuntime;
+  /** `runtime.config`. */
   readonly config: ResolvedConfig;
   readonly request: Request;
   readonly url: URL;
@@ -20,7 +24,13 @@ export interface RequestState {
   readonly cookieNames: CookiesOptions;
   readonly cookies: ReadonlyMap<string, string>;
   readonly context: RequestContext;
+  /** The time of the request, from the runtime's clock. */
   readonly nowMs: number;
+  /**
+   * What has been worked out for this request and must not be worked out twice (the session
+   * cookie, read and decrypted once). Owned by the session strategy.
+   */
+  readonly memo: Map<symbol, unknown>;
 }
 
 const HOST =
@@ -48,14 +58,16 @@ export function requestOrigin(config: ResolvedConfig, request: Request, url: URL
 
 /** Builds the state for one request. */
 export function createRequestState(
-  config: ResolvedConfig,
+  runtime: AuthRuntime,
   request: Request,
   url: URL,
   origin: string,
   context: RequestContext,
 ): RequestState {
+  const { config } = runtime;
   const secure = config.useSecureCookies ?? origin.startsWith("https:");
   return {
+    runtime,
     config,
     request,
     url,
@@ -65,7 +77,8 @@ export function createRequestState(
     cookieNames: secure ? config.cookies.secure : config.cookies.insecure,
     cookies: parseCookies(request.headers.get("cookie")),
     context,
-    nowMs: config.now(),
+    nowMs: runtime.now(),
+    memo: new Map(),
   };
 }
 

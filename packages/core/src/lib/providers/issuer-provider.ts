@@ -3,7 +3,7 @@
  * Cognito, Zitadel, authentik, FusionAuth, the generic one): one shape, different names and
  * profile claims.
  */
-import type { AnyProfile, OAuthConfig, OAuthFields, OAuthUserConfig } from "../../oauth-types.js";
+import type { AnyProfile, OAuthConfig, OAuthFields, OAuthUserConfig } from "../../provider-types.js";
 import type { User } from "../../types.js";
 import { defineProvider } from "./define-provider.js";
 

@@ -1,7 +1,7 @@
 /**
  * Session management with database sessions: the signed-in user's sessions, and revoking one,
- * all the others, or all of them (sign out everywhere). The `sessions` route and the server API
- * (`auth.sessions`) both come here.
+ * all the others, or all of them (sign out everywhere). The database strategy's `list` and
+ * `revoke`; the `sessions` feature's route and the server API (`auth.sessions`) both come here.
  *
  * A session's public `id` is derived from its stored hash, so neither the cookie value nor the
  * database key ever leaves the server; revoking by id only ever matches the caller's own sessions.
@@ -9,37 +9,12 @@
 import { base64urlEncode, sha256 } from "#crypto";
 import type { AdapterSession, DatabaseAdapter } from "../../adapter.js";
 import { ConfigError } from "../../errors.js";
-import { readChunked } from "../cookies/chunked-cookie.js";
-import type { SetCookie } from "../cookies/set-cookie.js";
+import { withAdapter } from "../adapter-call.js";
 import { utf8 } from "../encoding.js";
 import type { RequestState } from "../http/request-state.js";
-import { withAdapter } from "./adapter-call.js";
-import { readDatabaseSession } from "./database-session.js";
-import { clearSessionCookies } from "./jwt-session.js";
-
-/** One of the user's sessions, as shown on an account page. */
-export interface SessionInfo {
-  /** Identifies the session for {@link SessionRevocation}; not a credential. */
-  id: string;
-  /** Whether this is the session of the request that asked. */
-  current: boolean;
-  /** ISO 8601, or `null` if the adapter does not record it. */
-  createdAt: string | null;
-  /** ISO 8601; updated at most once per `session.updateAge`. */
-  lastSeenAt: string | null;
-  expires: string;
-  /** The `User-Agent` of the browser that signed in. */
-  userAgent: string | null;
-}
-
-/** Which sessions to end: one by id, every other one, or all (sign out everywhere). */
-export type SessionRevocation = { id: string } | "others" | "all";
-
-/** What a revocation did, and the cookies to send when it ended the caller's own session. */
-export interface RevocationResult {
-  revoked: number;
-  cookies: SetCookie[];
-}
+import { readStoredSession } from "./database-strategy.js";
+import { clearSessionCookies } from "./jwt-strategy.js";
+import type { RevocationResult, SessionInfo, SessionRevocation } from "./strategy.js";
 
 type Managing = Pick<DatabaseAdapter, "listSessions" | "deleteUserSessions" | "deleteSession">;
 
@@ -48,9 +23,8 @@ type Managing = Pick<DatabaseAdapter, "listSessions" | "deleteUserSessions" | "d
  * @throws {ConfigError} naming what to change, when it is not.
  */
 function managingAdapter(state: RequestState): Managing {
-  const adapter = state.config.adapter as Partial<DatabaseAdapter> | undefined;
+  const adapter = state.runtime.adapter as Partial<DatabaseAdapter> | undefined;
   if (
-    state.config.session.strategy !== "database" ||
     typeof adapter?.listSessions !== "function" ||
     typeof adapter.deleteUserSessions !== "function" ||
     typeof adapter.deleteSession !== "function"
@@ -80,19 +54,19 @@ async function toInfo(session: AdapterSession, currentHash: string): Promise<Ses
 
 /** The caller's user id and session hash, or `null` when signed out. */
 async function caller(state: RequestState): Promise<{ userId: string; hash: string } | null> {
-  const read = await readDatabaseSession(state);
-  return "invalid" in read ? null : { userId: read.user.id, hash: read.hash };
+  const stored = await readStoredSession(state);
+  return "invalid" in stored ? null : { userId: stored.user.id, hash: stored.hash };
 }
 
 /**
  * The signed-in user's live sessions, newest first; `null` when signed out.
- * @throws {ConfigError} without database sessions.
+ * @throws {ConfigError} when the adapter cannot list sessions.
  */
-export async function listUserSessions(state: RequestState): Promise<SessionInfo[] | null> {
+export async function listSessions(state: RequestState): Promise<SessionInfo[] | null> {
   managingAdapter(state);
   const who = await caller(state);
   if (who === null) return null;
-  const sessions = await withAdapter(state.config, "listSessions", (adapter) => adapter.listSessions(who.userId));
+  const sessions = await withAdapter(state.runtime, "listSessions", (adapter) => adapter.listSessions(who.userId));
   const live = sessions.filter((session) => session.expires.getTime() > state.nowMs);
   return Promise.all(live.map((session) => toInfo(session, who.hash)));
 }
@@ -100,32 +74,29 @@ export async function listUserSessions(state: RequestState): Promise<SessionInfo
 /**
  * Ends sessions of the signed-in user; `null` when signed out. Ending the caller's own session
  * returns the cookies that clear it.
- * @throws {ConfigError} without database sessions.
+ * @throws {ConfigError} when the adapter cannot list sessions.
  */
-export async function revokeUserSessions(
-  state: RequestState,
-  target: SessionRevocation,
-): Promise<RevocationResult | null> {
+export async function revokeSessions(state: RequestState, target: SessionRevocation): Promise<RevocationResult | null> {
   managingAdapter(state);
   const who = await caller(state);
   if (who === null) return null;
-  const clear = () => clearSessionCookies(state, readChunked(state.cookies, state.cookieNames.sessionToken.name));
+  const clear = async () => clearSessionCookies(state, (await readStoredSession(state)).read);
 
   if (target === "others" || target === "all") {
     const keep = target === "others" ? who.hash : undefined;
-    const revoked = await withAdapter(state.config, "deleteUserSessions", (adapter) =>
+    const revoked = await withAdapter(state.runtime, "deleteUserSessions", (adapter) =>
       adapter.deleteUserSessions(who.userId, keep),
     );
-    return { revoked, cookies: target === "all" ? clear() : [] };
+    return { revoked, cookies: target === "all" ? await clear() : [] };
   }
 
-  const own = await withAdapter(state.config, "listSessions", (adapter) => adapter.listSessions(who.userId));
+  const own = await withAdapter(state.runtime, "listSessions", (adapter) => adapter.listSessions(who.userId));
   let match: AdapterSession | undefined;
   for (const session of own) {
     if ((await publicId(session.sessionToken)) === target.id) match = session;
   }
   if (match === undefined) return { revoked: 0, cookies: [] };
   const hash = match.sessionToken;
-  await withAdapter(state.config, "deleteSession", (adapter) => adapter.deleteSession(hash));
-  return { revoked: 1, cookies: hash === who.hash ? clear() : [] };
+  await withAdapter(state.runtime, "deleteSession", (adapter) => adapter.deleteSession(hash));
+  return { revoked: 1, cookies: hash === who.hash ? await clear() : [] };
 }

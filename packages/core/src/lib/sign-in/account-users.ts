@@ -8,24 +8,12 @@
 import type { AdapterAccount, AdapterUser } from "../../adapter.js";
 import { AuthError } from "../../errors.js";
 import type { Account, User } from "../../types.js";
+import { withAdapter } from "../adapter-call.js";
 import { emitEvent } from "../callbacks.js";
 import type { RequestState } from "../http/request-state.js";
-import { withAdapter } from "../session/adapter-call.js";
-import { readDatabaseSession } from "../session/database-session.js";
-import { readStoredToken } from "../session/jwt-session.js";
 
 /** Which user an account signs in as. */
 export type AccountOutcome = { user: User; isNewUser: boolean } | { error: "OAuthAccountNotLinked" };
-
-/** The id of the signed-in user, if any (either strategy). */
-export async function currentUserId(state: RequestState): Promise<string | null> {
-  if (state.config.session.strategy === "database") {
-    const read = await readDatabaseSession(state);
-    return "invalid" in read ? null : read.user.id;
-  }
-  const stored = await readStoredToken(state).catch(() => null);
-  return typeof stored?.token?.sub === "string" && stored.token.sub !== "" ? stored.token.sub : null;
-}
 
 function toAdapterAccount(account: Account, userId: string): AdapterAccount {
   return { ...account, userId, type: account.type };
@@ -37,7 +25,7 @@ export async function createUserWithAccount(
   user: Omit<AdapterUser, "id"> & { id?: string },
   account: Account,
 ): Promise<AdapterUser> {
-  const created = await withAdapter(state.config, "createUserWithAccount", async (adapter) => {
+  const created = await withAdapter(state.runtime, "createUserWithAccount", async (adapter) => {
     if (typeof adapter.createUserWithAccount === "function") return adapter.createUserWithAccount(user, { ...account });
     // A next-auth adapter: create, link, and undo the user if linking fails.
     const fresh = await adapter.createUser(user);
@@ -49,8 +37,8 @@ export async function createUserWithAccount(
     }
     return fresh;
   });
-  await emitEvent(state.config, "createUser", { user: created });
-  await emitEvent(state.config, "linkAccount", { user: created, account });
+  await emitEvent(state.runtime, "createUser", { user: created });
+  await emitEvent(state.runtime, "linkAccount", { user: created, account });
   return created;
 }
 
@@ -62,17 +50,17 @@ export async function resolveAccountWithAdapter(
   allowEmailLinking: boolean,
   emailVerified: Date | null = null,
 ): Promise<AccountOutcome> {
-  const { config } = state;
-  const linked = await withAdapter(config, "getUserByAccount", (adapter) => adapter.getUserByAccount(account));
-  const current = await currentUserId(state);
+  const { runtime } = state;
+  const linked = await withAdapter(runtime, "getUserByAccount", (adapter) => adapter.getUserByAccount(account));
+  const current = (await state.runtime.strategy.currentUser(state))?.id ?? null;
 
   if (current !== null) {
     if (linked !== null)
       return linked.id === current ? { user: linked, isNewUser: false } : { error: "OAuthAccountNotLinked" };
-    await withAdapter(config, "linkAccount", (adapter) => adapter.linkAccount(toAdapterAccount(account, current)));
-    const user = await withAdapter(config, "getUser", (adapter) => adapter.getUser(current));
+    await withAdapter(runtime, "linkAccount", (adapter) => adapter.linkAccount(toAdapterAccount(account, current)));
+    const user = await withAdapter(runtime, "getUser", (adapter) => adapter.getUser(current));
     if (user === null) return { error: "OAuthAccountNotLinked" };
-    await emitEvent(config, "linkAccount", { user: user, account });
+    await emitEvent(runtime, "linkAccount", { user: user, account });
     return { user: user, isNewUser: false };
   }
   if (linked !== null) return { user: linked, isNewUser: false };
@@ -80,13 +68,13 @@ export async function resolveAccountWithAdapter(
   const email =
     typeof profileUser.email === "string" && profileUser.email !== "" ? profileUser.email.toLowerCase() : null;
   if (email !== null) {
-    const existing = await withAdapter(config, "getUserByEmail", (adapter) => adapter.getUserByEmail(email));
+    const existing = await withAdapter(runtime, "getUserByEmail", (adapter) => adapter.getUserByEmail(email));
     if (existing !== null) {
       if (!allowEmailLinking) return { error: "OAuthAccountNotLinked" };
-      await withAdapter(config, "linkAccount", (adapter) =>
+      await withAdapter(runtime, "linkAccount", (adapter) =>
         adapter.linkAccount(toAdapterAccount(account, existing.id)),
       );
-      await emitEvent(config, "linkAccount", { user: existing, account });
+      await emitEvent(runtime, "linkAccount", { user: existing, account });
       return { user: existing, isNewUser: false };
     }
   }
@@ -114,23 +102,23 @@ export async function ensureCredentialsUser(
       "`authorize` returned a user without an `id`. Database sessions keep credentials users by id: return your user's stable id (e.g. its primary key).",
     );
   }
-  const existing = await withAdapter(state.config, "getUser", (adapter) => adapter.getUser(user.id));
+  const existing = await withAdapter(state.runtime, "getUser", (adapter) => adapter.getUser(user.id));
   if (existing !== null) return { user: { ...existing, ...user } };
   // Another stored user (from OAuth or an email link) has this address. Linking by email would
   // hand that account to whoever the app's own user table says owns the address — which, with
   // unverified sign-ups, could be anyone. Refuse, and say how to sign them in as that user.
   const email = typeof user.email === "string" ? user.email.toLowerCase() : null;
   if (email !== null) {
-    const owner = await withAdapter(state.config, "getUserByEmail", (adapter) => adapter.getUserByEmail(email));
+    const owner = await withAdapter(state.runtime, "getUserByEmail", (adapter) => adapter.getUserByEmail(email));
     if (owner !== null) return { takenBy: owner.id };
   }
-  const created = await withAdapter(state.config, "createUser", (adapter) =>
+  const created = await withAdapter(state.runtime, "createUser", (adapter) =>
     adapter.createUser({
       ...user,
       email: typeof user.email === "string" ? user.email.toLowerCase() : null,
       emailVerified: null,
     }),
   );
-  await emitEvent(state.config, "createUser", { user: created });
+  await emitEvent(state.runtime, "createUser", { user: created });
   return { user: { ...created, ...user, id: created.id } };
 }

@@ -3,8 +3,8 @@
  * callers (next-auth's client reads `error`); a redirect to a custom `pages.signIn`; otherwise the
  * built-in sign-in page again, with the same status, the error, and the given fields filled in.
  */
-import { signInPage } from "../../pages/signin-page.js";
-import { issueCsrf, readCsrfCookie } from "../csrf.js";
+import type { ErrorCode } from "../../errors.js";
+import { ensureCsrf } from "../csrf.js";
 import { customPage, safeCallbackParam, signInPageUrl } from "../http/navigation.js";
 import type { RequestState } from "../http/request-state.js";
 import { jsonResponse, redirectResponse } from "../http/respond.js";
@@ -12,11 +12,12 @@ import { jsonResponse, redirectResponse } from "../http/respond.js";
 /** Why an attempt was refused. */
 export interface SignInFailure {
   status: number;
-  code: string;
+  code: ErrorCode;
   message?: string;
   headers?: Record<string, string>;
 }
 
+/** Answers a refused attempt in the form the caller understands. */
 export async function signInFailure(
   state: RequestState,
   json: boolean,
@@ -41,23 +42,15 @@ export async function signInFailure(
     for (const [name, value] of Object.entries(failure.headers ?? {})) response.headers.set(name, value);
     return response;
   }
-  const existing = await readCsrfCookie(
-    state.config.csrfKeys,
-    state.cookieNames.csrfToken,
-    state.cookies.get(state.cookieNames.csrfToken.name),
-  );
-  const fresh = existing === null ? await issueCsrf(state.config.csrfKeys, state.cookieNames.csrfToken) : null;
-  return signInPage({
-    config: state.config,
-    authUrl: state.authUrl,
-    host: new URL(state.origin).host,
-    csrfToken: existing ?? (fresh?.token as string),
+  const csrf = await ensureCsrf(state);
+  return state.runtime.pages.signIn(state, {
+    csrfToken: csrf.token,
     callbackUrl,
     error: failure.code,
     message: failure.message,
     values: options.values ?? {},
     status: failure.status,
-    cookies: fresh === null ? [] : [fresh.cookie],
+    cookies: csrf.cookies,
     headers: failure.headers ?? {},
   });
 }

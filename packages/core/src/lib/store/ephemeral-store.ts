@@ -1,23 +1,10 @@
 /**
- * Short-lived shared state: rate-limit counters and revoked session-token ids. Memory by
- * default; a shared implementation (Redis) lets several app instances agree.
- *
- * Every method may reject; Gatehouse then fails closed (no sign-in, no session) with a clean
- * error.
+ * The default {@link EphemeralStore}: one process's memory, bounded, expired entries dropped as
+ * it goes.
  */
-export interface EphemeralStore {
-  /**
-   * Counts one attempt under `key` in a fixed window of `windowMs` that starts at the first hit.
-   * @returns the count including this hit, and when the window ends (ms since the epoch).
-   */
-  hit(key: string, windowMs: number): Promise<{ count: number; resetAt: number }>;
-  /** The value stored under `key`, or `null` when absent or expired. */
-  get(key: string): Promise<string | null>;
-  /** Stores `value` under `key` for `ttlMs`. */
-  set(key: string, value: string, ttlMs: number): Promise<void>;
-  /** Removes `key`. */
-  delete(key: string): Promise<void>;
-}
+import type { EphemeralStore } from "../../types.js";
+
+export type { EphemeralStore } from "../../types.js";
 
 interface Entry {
   value: string;

@@ -1,0 +1,40 @@
+/**
+ * `GET signin`: the sign-in page (or a redirect to `pages.signIn`). `POST signin/:provider`:
+ * start a sign-in with that provider, through the flow of its type.
+ */
+import type { ErrorCode } from "../../errors.js";
+import { ensureCsrf } from "../../lib/csrf.js";
+import { fail, prefersJson } from "../../lib/http/fail.js";
+import { customPage, safeCallbackParam, signInPageUrl } from "../../lib/http/navigation.js";
+import { redirectResponse } from "../../lib/http/respond.js";
+import type { Route } from "../feature.js";
+
+export const signinRoute: Route = {
+  provider: "optional",
+  async GET(state, { providerId }) {
+    if (providerId !== undefined) {
+      return fail(state, { status: 405, code: "MethodNotAllowed", json: false, headers: { Allow: "POST" } });
+    }
+    const callbackUrl = safeCallbackParam(state, state.url.searchParams.get("callbackUrl"));
+    const error = state.url.searchParams.get("error") ?? undefined;
+    if (customPage(state, "signIn") !== undefined) {
+      return redirectResponse(signInPageUrl(state, { callbackUrl, error }));
+    }
+    const { token, cookies } = await ensureCsrf(state);
+    const known = error === undefined ? undefined : state.runtime.errorTexts.get(error as ErrorCode)?.signIn;
+    return state.runtime.pages.signIn(state, {
+      csrfToken: token,
+      callbackUrl,
+      error: error === undefined ? undefined : known === undefined ? "Default" : (error as ErrorCode),
+      cookies,
+    });
+  },
+  async POST(state, { providerId, body, flows }) {
+    const provider = providerId === undefined ? undefined : state.config.providerById.get(providerId);
+    const json = prefersJson(state, body);
+    const flow = provider === undefined ? undefined : flows.get(provider.type);
+    if (provider === undefined || flow === undefined)
+      return fail(state, { status: 404, code: "UnknownProvider", json });
+    return flow.signIn(state, provider, body, json);
+  },
+};

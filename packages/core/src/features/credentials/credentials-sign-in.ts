@@ -1,0 +1,140 @@
+/**
+ * Sign-in with a credentials provider (next-auth semantics): the body's fields go to
+ * `authorize(credentials, request)`; a user object signs in, `null`/`false` is
+ * `CredentialsSignin` (401), a thrown {@link CredentialsSignin} shows its message, and anything
+ * else thrown is a server fault that is logged and shown generically. Attempts are rate limited
+ * per identifier and per client address before `authorize` runs.
+ */
+import { CredentialsSignin } from "../../errors.js";
+import type { AuthorizeRequest, ResolvedCredentialsProvider } from "../../provider-types.js";
+import type { User } from "../../types.js";
+import { isPlainObject } from "../../lib/encoding.js";
+import type { RequestState } from "../../lib/http/request-state.js";
+import type { Body } from "../../lib/http/read-body.js";
+import { checkSignInLimits, resetIdentifierLimit } from "../../lib/rate-limit.js";
+import { ensureCredentialsUser } from "../../lib/sign-in/account-users.js";
+import { completeSignIn } from "../../lib/sign-in/complete-sign-in.js";
+import { signInFailure, type SignInFailure } from "../../lib/sign-in/sign-in-failure.js";
+
+const RESERVED = new Set(["csrfToken", "callbackUrl", "json", "redirect"]);
+
+/** Handles `POST callback/:id` (and `signin/:id`) for a credentials provider. */
+export async function credentialsSignIn(
+  state: RequestState,
+  provider: ResolvedCredentialsProvider,
+  body: Body,
+  json: boolean,
+): Promise<Response> {
+  const credentials: Record<string, string> = {};
+  for (const [key, value] of Object.entries(body)) {
+    if (key === "csrfToken") continue;
+    if (RESERVED.has(key) && typeof value !== "string") continue;
+    if (typeof value !== "string") {
+      return jsonOrPage(state, provider, body, json, {
+        status: 400,
+        code: "CredentialsSignin",
+        message: `The field "${key.slice(0, 40)}" must be a string.`,
+      });
+    }
+    credentials[key] = value;
+  }
+  const identifier = provider.identifierField === undefined ? undefined : credentials[provider.identifierField];
+
+  const limit = await checkSignInLimits(state, provider.id, identifier);
+  if (limit.limited) {
+    return jsonOrPage(state, provider, body, json, {
+      status: 429,
+      code: "RateLimited",
+      headers: { "Retry-After": String(limit.retryAfter) },
+    });
+  }
+
+  state.runtime.logger.debug("CREDENTIALS_AUTHORIZE", { provider: provider.id, credentials });
+  let user: unknown;
+  try {
+    user = await provider.authorize(credentials, authorizeRequest(state, credentials));
+  } catch (error) {
+    if (error instanceof CredentialsSignin) {
+      return jsonOrPage(state, provider, body, json, {
+        status: 401,
+        code: "CredentialsSignin",
+        message: error.message,
+      });
+    }
+    state.runtime.logger.error("CREDENTIALS_AUTHORIZE_ERROR", { provider: provider.id, error });
+    return jsonOrPage(state, provider, body, json, { status: 500, code: "Callback" });
+  }
+  if (user === null || user === false || user === undefined) {
+    return jsonOrPage(state, provider, body, json, { status: 401, code: "CredentialsSignin" });
+  }
+  if (!isPlainObject(user)) {
+    state.runtime.logger.error("CREDENTIALS_AUTHORIZE_ERROR", {
+      provider: provider.id,
+      error: new TypeError("`authorize` must return a user object, null or false."),
+    });
+    return jsonOrPage(state, provider, body, json, { status: 500, code: "Callback" });
+  }
+
+  await resetIdentifierLimit(state, provider.id, identifier);
+  const rawId = user.id;
+  let normalized: User = {
+    ...user,
+    id: typeof rawId === "string" || typeof rawId === "number" ? String(rawId) : "",
+  };
+  if (state.config.session.strategy === "database") {
+    const stored = await ensureCredentialsUser(state, normalized);
+    if ("takenBy" in stored) {
+      state.runtime.logger.warn(
+        "CREDENTIALS_EMAIL_TAKEN",
+        `\`authorize\` returned user "${normalized.id}", but its email belongs to another stored user ("${stored.takenBy}", who signed in another way). Refused, not linked. To let them in as that user, return its id from \`authorize\`.`,
+      );
+      return jsonOrPage(state, provider, body, json, { status: 403, code: "OAuthAccountNotLinked" });
+    }
+    normalized = stored.user;
+  }
+  return completeSignIn(state, {
+    user: normalized,
+    account: { providerAccountId: normalized.id, type: "credentials", provider: provider.id },
+    isNewUser: false,
+    credentials,
+    callbackUrl: body.callbackUrl ?? state.cookies.get(state.cookieNames.callbackUrl.name),
+    json,
+  });
+}
+
+function authorizeRequest(state: RequestState, body: Record<string, string>): AuthorizeRequest {
+  const headers: Record<string, string> = {};
+  state.request.headers.forEach((value, key) => {
+    headers[key] = value;
+  });
+  return {
+    method: state.request.method,
+    headers,
+    query: Object.fromEntries(state.url.searchParams),
+    body,
+    request: state.request,
+  };
+}
+
+/**
+ * A failed attempt: `{ url }` with the error for `json=true` callers (next-auth's client reads
+ * `error` from it); otherwise the sign-in page again, with the non-secret fields filled back in.
+ */
+function jsonOrPage(
+  state: RequestState,
+  provider: ResolvedCredentialsProvider,
+  body: Body,
+  json: boolean,
+  failure: SignInFailure,
+): Promise<Response> | Response {
+  const values: Record<string, string> = {};
+  for (const [name, input] of Object.entries(provider.credentials)) {
+    const value = body[name];
+    if (input.type !== "password" && typeof value === "string") values[name] = value.slice(0, 256);
+  }
+  return signInFailure(state, json, failure, {
+    values,
+    callbackUrl: body.callbackUrl,
+    ...(failure.code === "CredentialsSignin" ? { provider: provider.id } : {}),
+  });
+}

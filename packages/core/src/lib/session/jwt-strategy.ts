@@ -1,0 +1,259 @@
+/**
+ * Sessions kept in an encrypted cookie (the `jwt` strategy). The cookie is read, reassembled
+ * and decrypted once per request. The token is re-issued only when there is something to write:
+ * it is older than `updateAge`, the `jwt` callback changed it, it was sealed by next-auth v4 or
+ * with a rotated-out secret, or the session was updated. A token whose id was revoked at
+ * sign-out reads as no session.
+ */
+import { AuthError } from "../../errors.js";
+import type { JWT, Session, User } from "../../types.js";
+import { runCallback } from "../callbacks.js";
+import { expireAll, readChunked, writeChunked, type ChunkedRead } from "../cookies/chunked-cookie.js";
+import { expiredCookie, type SetCookie } from "../cookies/set-cookie.js";
+import type { RequestState } from "../http/request-state.js";
+import { openToken, sealToken } from "../token.js";
+import type { CurrentUser, EndedSession, SessionResult, SessionStart, SessionStrategy } from "./strategy.js";
+
+/** The session cookie as read from a request, before any callback. */
+export interface StoredToken {
+  token: JWT | null;
+  /** What was in the cookie jar (names to expire or overwrite). */
+  read: ChunkedRead;
+  /** Why the token must be written again even if unchanged. */
+  reissue: boolean;
+}
+
+const STORED = Symbol("jwt session cookie");
+
+/** Key under which a signed-out token id is remembered. */
+export function revokedKey(jti: string): string {
+  return `gatehouse:revoked:${jti}`;
+}
+
+function secretParam(state: RequestState): string | string[] {
+  const { secrets } = state.config;
+  return secrets.length === 1 ? (secrets[0] as string) : [...secrets];
+}
+
+/** Reads and decrypts the session cookie and checks the revocation list, once per request. */
+function readStoredToken(state: RequestState): Promise<StoredToken> {
+  let stored = state.memo.get(STORED) as Promise<StoredToken> | undefined;
+  if (stored === undefined) {
+    stored = openStoredToken(state);
+    state.memo.set(STORED, stored);
+  }
+  return stored;
+}
+
+async function openStoredToken(state: RequestState): Promise<StoredToken> {
+  const { config, runtime } = state;
+  const name = state.cookieNames.sessionToken.name;
+  const read = readChunked(state.cookies, name);
+  if (read.value === null) return { token: null, read, reissue: false };
+
+  let token: JWT | null;
+  let reissue = false;
+  const nowSeconds = Math.floor(state.nowMs / 1000);
+  if (config.jwt.decode !== undefined) {
+    const decode = config.jwt.decode;
+    token = await runCallback("jwt.decode", () =>
+      decode({ token: read.value, secret: secretParam(state), salt: name }),
+    ).catch((error: unknown) => {
+      runtime.logger.error("JWT_DECODE_ERROR", error);
+      return null;
+    });
+  } else {
+    const opened = await openToken(runtime.keyring, read.value, {
+      salt: name,
+      legacy: true,
+      nowSeconds,
+      maxLength: config.maxTokenLength,
+    });
+    token = opened?.payload ?? null;
+    reissue = opened !== null && (opened.legacy || opened.rotated);
+  }
+  if (token !== null && typeof token.jti === "string" && (await isRevoked(state, token.jti))) token = null;
+  if (token !== null && !reissue && typeof token.iat === "number") {
+    reissue = nowSeconds - token.iat >= config.session.updateAge;
+  }
+  return { token, read, reissue };
+}
+
+async function isRevoked(state: RequestState, jti: string): Promise<boolean> {
+  try {
+    return (await state.runtime.store.get(revokedKey(jti))) !== null;
+  } catch (error) {
+    throw new AuthError("StoreError", "The store could not be read to check for revoked sessions.", { cause: error });
+  }
+}
+
+/** Seals `token` into session cookies (replacing whatever pieces `previous` names). */
+async function writeSessionCookies(state: RequestState, token: JWT, previous: readonly string[]): Promise<SetCookie[]> {
+  const { config } = state;
+  const cookie = state.cookieNames.sessionToken;
+  const maxAge = config.jwt.maxAge;
+  const encode = config.jwt.encode;
+  const value =
+    encode !== undefined
+      ? await runCallback("jwt.encode", () => encode({ token, secret: secretParam(state), maxAge, salt: cookie.name }))
+      : await sealToken(state.runtime.keyring, cookie.name, token, Math.floor(state.nowMs / 1000), maxAge);
+  const options = { ...cookie.options, expires: new Date(state.nowMs + maxAge * 1000) };
+  return writeChunked(cookie.name, value, options, previous, config.session.maxCookieBytes);
+}
+
+/** Expires every session cookie piece present in the request. */
+export function clearSessionCookies(state: RequestState, read: ChunkedRead): SetCookie[] {
+  return expireAll(read.names, state.cookieNames.sessionToken.options);
+}
+
+/** The session object next-auth builds from a token before the `session` callback. */
+function defaultSession(token: JWT, expires: number): Session {
+  const user: NonNullable<Session["user"]> = {};
+  if (token.name !== undefined) user.name = token.name;
+  if (token.email !== undefined) user.email = token.email;
+  if (token.picture !== undefined) user.image = token.picture;
+  if (token.sub !== undefined) user.id = token.sub;
+  const session: Session = { user, expires: new Date(expires).toISOString() };
+  // A failed provider-token refresh is the one token fact the client must see, to sign in again.
+  if (typeof token.error === "string") session.error = token.error;
+  return session;
+}
+
+/** next-auth's starting token: name, email, picture and `sub`, where the user has them. */
+function initialToken(user: User): JWT {
+  const token: JWT = {};
+  if (user.name !== undefined) token.name = user.name;
+  if (user.email !== undefined) token.email = user.email;
+  if (user.image !== undefined) token.picture = user.image;
+  if (typeof user.id === "string" && user.id.length > 0) token.sub = user.id;
+  return token;
+}
+
+/** Remembers a token id as signed out until the token would have expired. */
+async function revoke(state: RequestState, jti: string, exp: unknown): Promise<void> {
+  const seconds = typeof exp === "number" ? exp - Math.floor(state.nowMs / 1000) : state.config.jwt.maxAge;
+  if (seconds <= 0) return;
+  try {
+    await state.runtime.store.set(revokedKey(jti), "1", (seconds + 60) * 1000);
+  } catch (error) {
+    state.runtime.logger.error("REVOCATION_STORE_ERROR", error);
+  }
+}
+
+/** Runs every extension's token refresh, in order. */
+async function refreshToken(state: RequestState, token: JWT): Promise<{ token: JWT; changed: boolean }> {
+  let current = { token, changed: false };
+  for (const extension of state.runtime.extensions) {
+    if (extension.refreshToken === undefined) continue;
+    const next = await extension.refreshToken(state, current.token);
+    current = { token: next.token, changed: current.changed || next.changed };
+  }
+  return current;
+}
+
+async function resolve(state: RequestState, update?: { newSession: unknown }): Promise<SessionResult> {
+  const { config } = state;
+  const stored = await readStoredToken(state);
+  if (stored.token === null) {
+    return { session: null, token: null, cookies: clearSessionCookies(state, stored.read) };
+  }
+  const before = config.custom.jwt ? JSON.stringify(stored.token) : "";
+  // Provider tokens due for refresh are refreshed before the jwt callback, which sees the result.
+  const refreshed = await refreshToken(state, stored.token);
+  const token =
+    update === undefined
+      ? await runCallback("jwt", () => config.callbacks.jwt({ token: refreshed.token }))
+      : await runCallback("jwt", () =>
+          config.callbacks.jwt({ token: refreshed.token, trigger: "update", session: update.newSession }),
+        );
+  if (token === null || typeof token !== "object") {
+    return { session: null, token: null, cookies: clearSessionCookies(state, stored.read) };
+  }
+
+  const changed = update !== undefined || refreshed.changed || (config.custom.jwt && JSON.stringify(token) !== before);
+  let cookies: SetCookie[] = [];
+  let expires = typeof token.exp === "number" ? token.exp * 1000 : state.nowMs + config.jwt.maxAge * 1000;
+  if (stored.reissue || changed) {
+    state.runtime.logger.debug("SESSION_REISSUE", {
+      reason: stored.reissue ? "age, rotation or migration" : "token changed",
+      token,
+    });
+    cookies = await writeSessionCookies(state, token, stored.read.names);
+    expires = (Math.floor(state.nowMs / 1000) + config.jwt.maxAge) * 1000;
+  }
+  const base = defaultSession(token, expires);
+  // JWT sessions have no stored user; the callback's type says `user` anyway, as next-auth's does.
+  const user = undefined as unknown as User;
+  // A JavaScript `session` callback may return nothing; that reads as signed out.
+  const session = config.custom.session
+    ? await runCallback<Session | null | undefined>("session", () =>
+        config.callbacks.session(
+          update === undefined
+            ? { session: base, token, user }
+            : { session: base, token, user, newSession: update.newSession, trigger: "update" },
+        ),
+      )
+    : base;
+  return { session: session ?? null, token, cookies };
+}
+
+async function issue(state: RequestState, start: SessionStart): Promise<SetCookie[] | null> {
+  const { config } = state;
+  const { user, account, profile, isNewUser } = start;
+  let claims: Record<string, unknown> = {};
+  for (const extension of state.runtime.extensions) {
+    if (extension.signInClaims !== undefined) claims = { ...claims, ...extension.signInClaims(state, account) };
+  }
+  const token = await runCallback("jwt", () =>
+    config.callbacks.jwt({
+      token: { ...claims, ...initialToken(user) },
+      user,
+      account,
+      ...(profile === undefined ? {} : { profile }),
+      trigger: isNewUser ? "signUp" : "signIn",
+      isNewUser,
+    }),
+  );
+  if (token === null || typeof token !== "object") return null;
+  const previous = await readStoredToken(state).catch(() => null);
+  if (typeof previous?.token?.jti === "string") await revoke(state, previous.token.jti, previous.token.exp);
+  return writeSessionCookies(state, token, previous?.read.names ?? []);
+}
+
+async function end(state: RequestState): Promise<EndedSession> {
+  let token: JWT | null = null;
+  let cookies: SetCookie[];
+  try {
+    const stored = await readStoredToken(state);
+    token = stored.token;
+    cookies = clearSessionCookies(state, stored.read);
+  } catch (error) {
+    state.runtime.logger.error("SIGNOUT_READ_ERROR", error);
+    cookies = [expiredCookie(state.cookieNames.sessionToken.name, state.cookieNames.sessionToken.options)];
+  }
+  if (typeof token?.jti === "string") await revoke(state, token.jti, token.exp);
+  const oauth = token?.oauth;
+  const provider =
+    typeof oauth === "object" && oauth !== null && typeof (oauth as { provider?: unknown }).provider === "string"
+      ? (oauth as { provider: string }).provider
+      : null;
+  return { event: { token }, provider, cookies };
+}
+
+/** Sessions in an encrypted cookie. */
+export const jwtStrategy: SessionStrategy = Object.freeze({
+  name: "jwt" as const,
+  async currentUser(state: RequestState): Promise<CurrentUser | null> {
+    const token = (await readStoredToken(state).catch(() => null))?.token;
+    if (typeof token?.sub !== "string" || token.sub === "") return null;
+    return {
+      id: token.sub,
+      ...(typeof token.name === "string" ? { name: token.name } : {}),
+      ...(typeof token.email === "string" ? { email: token.email } : {}),
+      ...(typeof token.picture === "string" ? { image: token.picture } : {}),
+    };
+  },
+  resolve,
+  issue,
+  end,
+});

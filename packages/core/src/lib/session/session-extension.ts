@@ -1,0 +1,42 @@
+/**
+ * What a feature adds to the session life cycle, whichever strategy keeps the sessions. The OAuth
+ * feature, for instance, refreshes provider access tokens when a session is read and signs out
+ * at the identity provider too; the strategies call these hooks and know nothing of OAuth.
+ */
+import type { AdapterAccount } from "../../adapter.js";
+import type { Account, JWT } from "../../types.js";
+import type { RequestState } from "../http/request-state.js";
+
+/** The provider account a database session signed in with (kept in a cookie beside it). */
+export interface AccountHint {
+  provider: string;
+  providerAccountId: string;
+}
+
+/** Hooks into reading, starting and ending sessions. Every hook is optional. */
+export interface SessionExtension {
+  /** Sign-in, JWT sessions: claims to start the token with, beside next-auth's defaults. */
+  signInClaims?(state: RequestState, account: Account): Record<string, unknown>;
+  /** Sign-in, database sessions: whether to remember which provider account signed in. */
+  rememberAccount?(state: RequestState, account: Account): boolean;
+  /**
+   * Each read of a JWT session, before the `jwt` callback: refresh what the token carries.
+   * `changed` makes the strategy write the token again.
+   */
+  refreshToken?(state: RequestState, token: JWT): Promise<{ token: JWT; changed: boolean }>;
+  /**
+   * Each read of a database session: the account for the `session` callback (its tokens
+   * refreshed if due), or `null` to add nothing. `failed` puts `error: "RefreshAccessTokenError"`
+   * on the session.
+   */
+  sessionAccount?(
+    state: RequestState,
+    userId: string,
+    hint: AccountHint,
+  ): Promise<{ account: AdapterAccount; failed: boolean } | null>;
+  /**
+   * Sign-out: where to send the browser instead of `local` (an identity provider's logout page),
+   * or `null`. `provider` is the provider the session signed in with, when known.
+   */
+  signOutUrl?(state: RequestState, provider: string, local: string): Promise<string | null>;
+}

@@ -1,0 +1,277 @@
+/**
+ * Every provider type in one place: what provider factories return (next-auth v4's shapes —
+ * OAuth 2.0 / OpenID Connect and OAuth 1.0a, email links, credentials), and what each becomes
+ * once validated at configuration (`Resolved*`). A provider factory returns its defaults plus the
+ * app's `options`, merged once, deeply, when the auth instance is created.
+ */
+import type { Awaitable, Profile, ProviderType, Theme, User } from "./types.js";
+
+export type { ProviderType } from "./types.js";
+
+// ---------------------------------------------------------------------------------------------
+// OAuth 2.0 / OpenID Connect / OAuth 1.0a
+
+/** Tokens from the token endpoint, with `expires_at` (seconds since the epoch) filled in. */
+export interface TokenSet {
+  access_token?: string;
+  token_type?: string;
+  id_token?: string;
+  refresh_token?: string;
+  expires_in?: number;
+  expires_at?: number;
+  scope?: string;
+  [key: string]: unknown;
+}
+
+/** An endpoint given as a URL, or as a URL and extra parameters. */
+export type EndpointConfig = string | { url?: string; params?: Record<string, string> };
+
+/** What a custom `userinfo.request` receives. */
+export interface UserinfoContext {
+  tokens: TokenSet;
+  provider: { id: string; clientId: string; userinfoUrl: string | undefined };
+  /** The IdP fetch: timeout, size cap and the configured `fetch`. */
+  fetch: typeof fetch;
+}
+
+/** How the client authenticates at the token endpoint (RFC 6749 §2.3, OIDC Core §9). */
+export type ClientAuthMethod = "client_secret_basic" | "client_secret_post" | "private_key_jwt" | "none";
+
+/** The PKCE, state and nonce checks (RFC 7636, RFC 6749 §10.12, OIDC Core §3.1.2.1). */
+export type OAuthCheck = "pkce" | "state" | "nonce" | "none";
+
+/** A provider's profile: whatever JSON object its userinfo or ID token holds. */
+export type AnyProfile = Record<string, unknown>;
+
+/** The named options of an OAuth or OIDC provider. */
+export interface OAuthFields<P extends AnyProfile = Profile> {
+  id: string;
+  name: string;
+  type: "oauth" | "oidc";
+  /** OAuth 1.0a providers say "1.0A". @default "2.0" */
+  version?: "2.0" | "1.0" | "1.0A" | undefined;
+  /** The issuer: discovery (`/.well-known/openid-configuration`) and the RFC 9207 `iss` check. */
+  issuer?: string | undefined;
+  /** A discovery document URL. */
+  wellKnown?: string | undefined;
+  authorization?: EndpointConfig | undefined;
+  token?: EndpointConfig | undefined;
+  userinfo?:
+    | EndpointConfig
+    | { url?: string; params?: Record<string, string>; request?: (context: UserinfoContext) => Awaitable<P> }
+    | undefined;
+  /** OAuth 1.0a endpoints. */
+  requestTokenUrl?: string | undefined;
+  accessTokenUrl?: string | undefined;
+  profileUrl?: string | undefined;
+  client?: { token_endpoint_auth_method?: ClientAuthMethod; id_token_signed_response_alg?: string } | undefined;
+  clientId: string;
+  clientSecret?: string | undefined;
+  /** The key for `private_key_jwt` client authentication. */
+  privateKey?: CryptoKey | { key: CryptoKey; kid?: string } | undefined;
+  /** @default ["pkce", "state"] plus "nonce" for OIDC */
+  checks?: OAuthCheck[] | undefined;
+  /** Take the profile from the ID token's claims instead of the userinfo endpoint. @default true for "oidc" */
+  idToken?: boolean | undefined;
+  /** Maps the provider's profile to a user. */
+  profile?: ((profile: P, tokens: TokenSet) => Awaitable<User>) | undefined;
+  /** Sign in to an existing user with the same email even if this account is not linked to it. */
+  allowDangerousEmailAccountLinking?: boolean | undefined;
+  style?: { logo?: string; bg?: string; text?: string } | undefined;
+  /** Gatehouse: refresh the access token with the refresh token when it expires. */
+  refresh?: boolean | undefined;
+  /** Gatehouse: sign out at the IdP too (RP-initiated logout), when it has an end_session_endpoint. */
+  logout?: boolean | undefined;
+  /**
+   * Gatehouse: repairs a token endpoint answer that bends the standard (a missing `token_type`,
+   * say) before it is checked. For provider definitions; quirks only.
+   */
+  conformTokenResponse?: ((body: Record<string, unknown>) => Record<string, unknown>) | undefined;
+  /** Gatehouse: milliseconds before a request to the IdP is abandoned. @default 10000 */
+  timeout?: number | undefined;
+  /** next-auth v4: the user's options, merged over the provider's defaults. */
+  options?: Partial<OAuthFields<P>> & Record<string, unknown>;
+}
+
+/** An OAuth or OIDC provider (named options plus any provider-specific ones). */
+export interface OAuthConfig<P extends AnyProfile = Profile> extends OAuthFields<P> {
+  [option: string]: unknown;
+}
+
+/** What apps pass to a built-in provider: credentials and any option to override. */
+export type OAuthUserConfig<P extends AnyProfile = Profile> = Omit<Partial<OAuthFields<P>>, "options" | "type"> & {
+  clientId: string;
+  clientSecret?: string | undefined;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Credentials
+
+/** One field of a credentials form; rendered as an `<input>` on the built-in sign-in page. */
+export interface CredentialInput {
+  label?: string;
+  type?: string;
+  value?: string;
+  placeholder?: string;
+  [attribute: string]: unknown;
+}
+
+/**
+ * The request as `authorize()` sees it: next-auth v4's plain-object shape, plus the standard
+ * `Request` (its body already read).
+ */
+export interface AuthorizeRequest {
+  method: string;
+  headers: Record<string, string>;
+  query: Record<string, string>;
+  body: Record<string, string>;
+  /** Gatehouse: the incoming request. */
+  request: Request;
+}
+
+/** A credentials provider, as `Credentials({...})` returns it. */
+export interface CredentialsProvider {
+  id: string;
+  name: string;
+  type: "credentials";
+  credentials: Record<string, CredentialInput>;
+  authorize: (
+    credentials: Record<string, string> | undefined,
+    request: AuthorizeRequest,
+  ) => Awaitable<User | null | false>;
+  /** Gatehouse: which field names the account, for rate limiting (default: the first non-password field). */
+  identifierField?: string;
+  [option: string]: unknown;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Email links
+
+/** What `sendVerificationRequest` receives. */
+export interface SendVerificationRequestParams {
+  /** The (normalized) address to send to. */
+  identifier: string;
+  /** The sign-in link. */
+  url: string;
+  expires: Date;
+  provider: { id: string; name: string; server: EmailServer | undefined; from: string; maxAge: number };
+  /** The raw token in the link (stored only as a keyed hash). */
+  token: string;
+  theme: Theme;
+  request: Request;
+}
+
+/** A nodemailer transport: a connection URL (smtp://…) or options object. */
+export type EmailServer = string | Record<string, unknown>;
+
+/** Options of the `Email` provider. */
+export interface EmailConfig {
+  /** @default "email" */
+  id?: string;
+  /** @default "Email" */
+  name?: string;
+  /** The SMTP server (URL or nodemailer transport options). Required in production unless `sendVerificationRequest` is given. */
+  server?: EmailServer | undefined;
+  /** The sender. @default "Gatehouse <no-reply@localhost>" */
+  from?: string;
+  /** Seconds a link stays valid. @default 900 (15 minutes; next-auth: 24 hours) */
+  maxAge?: number;
+  /** Sends the email yourself (an API such as Postmark or SES). */
+  sendVerificationRequest?: (params: SendVerificationRequestParams) => Awaitable<void>;
+  /** Makes the token (at least 256 bits of randomness by default). */
+  generateVerificationToken?: () => Awaitable<string>;
+  /** Normalizes the address after Gatehouse's strict validation; its result is validated again. */
+  normalizeIdentifier?: (identifier: string) => string;
+  [option: string]: unknown;
+}
+
+/** The email provider object. */
+export interface EmailProvider extends EmailConfig {
+  id: string;
+  name: string;
+  type: "email";
+}
+
+// ---------------------------------------------------------------------------------------------
+// Any provider
+
+/** Any provider object (each OAuth provider has its own profile type). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the union must accept every provider's profile type
+export type Provider = CredentialsProvider | OAuthConfig<any> | EmailProvider;
+
+/** A provider as accepted in `providers`: the object, or a factory called with no options. */
+export type ProviderInput = Provider | (() => Provider);
+
+// ---------------------------------------------------------------------------------------------
+// After validation
+
+/** An OAuth/OIDC provider after validation. */
+export interface ResolvedOAuthProvider {
+  readonly id: string;
+  readonly name: string;
+  readonly type: "oauth" | "oidc";
+  readonly version: "2.0" | "1.0A";
+  readonly clientId: string;
+  readonly clientSecret: string | undefined;
+  readonly clientAuth: ClientAuthMethod;
+  readonly privateKey: { key: CryptoKey; kid?: string } | undefined;
+  readonly idTokenAlg: string | undefined;
+  readonly issuer: string | undefined;
+  readonly wellKnown: string | undefined;
+  readonly endpoints: { readonly authorization?: string; readonly token?: string; readonly userinfo?: string };
+  readonly oauth1:
+    { readonly requestToken: string; readonly accessToken: string; readonly profile: string } | undefined;
+  readonly authorizationParams: Readonly<Record<string, string>>;
+  readonly tokenParams: Readonly<Record<string, string>>;
+  readonly userinfoRequest: ((context: UserinfoContext) => Awaitable<Profile>) | undefined;
+  readonly checks: ReadonlySet<Exclude<OAuthCheck, "none">>;
+  readonly idToken: boolean;
+  readonly profile: (profile: Profile, tokens: TokenSet) => Awaitable<User>;
+  readonly allowDangerousEmailAccountLinking: boolean;
+  readonly style: Readonly<Record<string, string>> | undefined;
+  readonly refresh: boolean;
+  readonly logout: boolean;
+  readonly timeout: number;
+  /** `response_mode=form_post`: the IdP posts the callback cross-site. */
+  readonly formPost: boolean;
+  readonly conformTokenResponse: ((body: Record<string, unknown>) => Record<string, unknown>) | undefined;
+}
+
+/** An email provider after validation. */
+export interface ResolvedEmailProvider {
+  readonly id: string;
+  readonly name: string;
+  readonly type: "email";
+  readonly server: EmailServer | undefined;
+  readonly from: string;
+  readonly maxAge: number;
+  /** The app's sender, if it gave one. */
+  readonly sendVerificationRequest: ((params: SendVerificationRequestParams) => Awaitable<void>) | undefined;
+  readonly generateVerificationToken: (() => Awaitable<string>) | undefined;
+  readonly normalizeIdentifier: ((identifier: string) => string) | undefined;
+  /** No server and no sender in development: links go to the console and the dev mailbox. */
+  readonly devMailbox: boolean;
+}
+
+/** A credentials provider after validation. */
+export interface ResolvedCredentialsProvider {
+  readonly id: string;
+  readonly name: string;
+  readonly type: "credentials";
+  readonly credentials: Readonly<Record<string, CredentialInput>>;
+  readonly authorize: CredentialsProvider["authorize"];
+  /** The field whose value names the account (rate limiting). */
+  readonly identifierField: string | undefined;
+}
+
+/** Any provider after validation. */
+export type ResolvedProvider = ResolvedCredentialsProvider | ResolvedOAuthProvider | ResolvedEmailProvider;
+
+/** The validated provider of one type. */
+export type ResolvedProviderOf<T extends ProviderType> = ResolvedProvider extends infer P
+  ? P extends { type: infer U }
+    ? T extends U
+      ? P
+      : never
+    : never
+  : never;
