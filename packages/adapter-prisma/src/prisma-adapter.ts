@@ -1,3 +1,4 @@
+import { systemClock } from "@gatehouse/core";
 import type { AdapterAccount, AdapterSession, AdapterUser, DatabaseAdapter, VerificationToken } from "@gatehouse/core";
 import { pick, readColumns, type RuntimeDataModel } from "./lib/data-model.js";
 import { orNull } from "./lib/not-found.js";
@@ -75,6 +76,12 @@ function toToken(row: VerificationToken): VerificationToken {
   return { identifier: row.identifier, token: row.token, expires: row.expires };
 }
 
+/** Options of {@link PrismaAdapter}. */
+export interface PrismaAdapterOptions {
+  /** The clock expiry is judged by, in milliseconds: pass the auth instance's `now`. @default the system clock */
+  now?: () => number;
+}
+
 /**
  * Gatehouse's adapter over Prisma: next-auth's Prisma schema (`User`, `Account`, `Session`,
  * `VerificationToken`) through any PrismaClient, Prisma 7's driver adapters included. The schema
@@ -110,7 +117,8 @@ function toToken(row: VerificationToken): VerificationToken {
  * });
  * ```
  */
-export function PrismaAdapter(prisma: PrismaClientLike): DatabaseAdapter {
+export function PrismaAdapter(prisma: PrismaClientLike, options: PrismaAdapterOptions = {}): DatabaseAdapter {
+  const clock = options.now ?? systemClock;
   const columns = readColumns(prisma._runtimeDataModel);
   const byCreation = columns.Session.has("createdAt");
 
@@ -173,7 +181,7 @@ export function PrismaAdapter(prisma: PrismaClientLike): DatabaseAdapter {
     async getSessionAndUser(sessionToken) {
       const row = await prisma.session.findUnique({ where: { sessionToken }, include: { user: true } });
       if (row === null) return null;
-      const now = new Date();
+      const now = new Date(clock());
       if (row.expires <= now) {
         await prisma.session.deleteMany({ where: { sessionToken, expires: { lte: now } } });
         return null;
@@ -205,7 +213,7 @@ export function PrismaAdapter(prisma: PrismaClientLike): DatabaseAdapter {
 
     async listSessions(userId) {
       const rows = await prisma.session.findMany({
-        where: { userId, expires: { gt: new Date() } },
+        where: { userId, expires: { gt: new Date(clock()) } },
         orderBy: byCreation ? { createdAt: "desc" } : { expires: "desc" },
       });
       return rows.map(toSession);

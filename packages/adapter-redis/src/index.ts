@@ -8,6 +8,7 @@
  * `user:<id>:sessions` (sorted by expiry), `verify:<identifier>:<hash>` (JSON, TTL).
  */
 import { Redis } from "ioredis";
+import { systemClock } from "@gatehouse/core";
 import type {
   AdapterAccount,
   AdapterSession,
@@ -23,6 +24,8 @@ export interface RedisAdapterOptions {
   prefix?: string;
   /** @default crypto.randomUUID */
   generateId?: () => string;
+  /** The clock expiry is judged by, in milliseconds: pass the auth instance's `now`. @default the system clock */
+  now?: () => number;
 }
 
 type Stored<T> = { [K in keyof T]: T[K] extends Date | null | undefined ? number | null : T[K] };
@@ -99,6 +102,7 @@ export function RedisAdapter(
       : connection;
   const p = options.prefix ?? "gatehouse:";
   const newId = options.generateId ?? (() => globalThis.crypto.randomUUID());
+  const now = options.now ?? systemClock;
   const k = {
     user: (id: string) => `${p}user:${id}`,
     email: (email: string) => `${p}email:${email}`,
@@ -150,7 +154,7 @@ export function RedisAdapter(
 
   /** Writes a session with its expiry as TTL, and indexes it under its user. */
   async function storeSession(session: AdapterSession): Promise<void> {
-    const ttl = Math.max(1, session.expires.getTime() - Date.now());
+    const ttl = Math.max(1, session.expires.getTime() - now());
     await exec(
       redis
         .multi()
@@ -269,7 +273,7 @@ export function RedisAdapter(
       if (result === null || result[1] === false) return null;
       const session = sessionOut(result[0]);
       const user = userOut(result[1]);
-      if (session === null || user === null || session.expires.getTime() <= Date.now()) return null;
+      if (session === null || user === null || session.expires.getTime() <= now()) return null;
       return { session, user };
     },
 
@@ -289,7 +293,7 @@ export function RedisAdapter(
     },
 
     async createVerificationToken(token) {
-      const ttl = Math.max(1, token.expires.getTime() - Date.now());
+      const ttl = Math.max(1, token.expires.getTime() - now());
       await redis.set(
         k.verify(token.identifier, token.token),
         JSON.stringify({ ...token, expires: token.expires.getTime() }),
@@ -308,14 +312,14 @@ export function RedisAdapter(
     },
 
     async listSessions(userId) {
-      const now = Date.now();
-      await redis.zremrangebyscore(k.sessions(userId), "-inf", now);
+      const at = now();
+      await redis.zremrangebyscore(k.sessions(userId), "-inf", at);
       const hashes = await redis.zrange(k.sessions(userId), 0, -1);
       if (hashes.length === 0) return [];
       const values = await redis.mget(hashes.map((hash) => k.session(hash)));
       return values
         .map(sessionOut)
-        .filter((session): session is AdapterSession => session !== null && session.expires.getTime() > now)
+        .filter((session): session is AdapterSession => session !== null && session.expires.getTime() > at)
         .sort((a, b) => (b.createdAt?.getTime() ?? 0) - (a.createdAt?.getTime() ?? 0));
     },
 
@@ -345,15 +349,21 @@ return { count, redis.call('PTTL', KEYS[1]) }`;
 export class RedisStore implements EphemeralStore {
   readonly #redis: Redis;
   readonly #prefix: string;
+  readonly #now: () => number;
 
-  constructor(connection: string | Redis, options: { prefix?: string } = {}) {
+  /**
+   * @param connection a Redis URL or an ioredis client.
+   * @param options `prefix` for every key (default "gatehouse:store:"); `now`, the clock (pass the auth instance's `now`).
+   */
+  constructor(connection: string | Redis, options: { prefix?: string; now?: () => number } = {}) {
     this.#redis = typeof connection === "string" ? new Redis(connection, { maxRetriesPerRequest: 2 }) : connection;
     this.#prefix = options.prefix ?? "gatehouse:store:";
+    this.#now = options.now ?? systemClock;
   }
 
   async hit(key: string, windowMs: number): Promise<{ count: number; resetAt: number }> {
     const [count, ttl] = (await this.#redis.eval(HIT, 1, this.#prefix + key, String(windowMs))) as [number, number];
-    return { count, resetAt: Date.now() + Math.max(0, ttl) };
+    return { count, resetAt: this.#now() + Math.max(0, ttl) };
   }
 
   get(key: string): Promise<string | null> {

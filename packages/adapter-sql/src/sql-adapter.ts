@@ -3,6 +3,7 @@
  * for SQLite, PostgreSQL and MySQL/MariaDB. Tables are prefixed (`auth_` by default) so they never
  * collide with an app's own `users` table.
  */
+import { systemClock } from "@gatehouse/core";
 import type {
   AdapterAccount,
   AdapterSession,
@@ -20,6 +21,8 @@ export interface SqlAdapterOptions {
   tablePrefix?: string;
   /** Makes user ids. @default crypto.randomUUID */
   generateId?: () => string;
+  /** The clock expiry is judged by, in milliseconds: pass the auth instance's `now`. @default the system clock */
+  now?: () => number;
 }
 
 const ACCOUNT_FIELDS = [
@@ -96,6 +99,7 @@ export function SqlAdapter(driver: SqlDriver, options: SqlAdapterOptions = {}): 
   if (!/^[A-Za-z_][A-Za-z0-9_]{0,30}$/.test(p))
     throw new TypeError("`tablePrefix` must be letters, digits and _ (at most 31).");
   const newId = options.generateId ?? (() => globalThis.crypto.randomUUID());
+  const now = options.now ?? systemClock;
   const one = async (db: SqlExecutor, sql: string, params: readonly unknown[]): Promise<Row | null> =>
     (await db.run(sql, params)).rows[0] ?? null;
 
@@ -142,10 +146,7 @@ export function SqlAdapter(driver: SqlDriver, options: SqlAdapterOptions = {}): 
         for (const migration of MIGRATIONS) {
           if (done.has(migration.version)) continue;
           for (const statement of migration.statements(driver.dialect, p)) await tx.run(statement);
-          await tx.run(`INSERT INTO ${p}migrations (version, applied_at) VALUES (?, ?)`, [
-            migration.version,
-            Date.now(),
-          ]);
+          await tx.run(`INSERT INTO ${p}migrations (version, applied_at) VALUES (?, ?)`, [migration.version, now()]);
           applied.push(migration.version);
         }
         return { applied, version: Math.max(0, ...done, ...applied) };
@@ -270,7 +271,7 @@ export function SqlAdapter(driver: SqlDriver, options: SqlAdapterOptions = {}): 
       );
       if (row === null) return null;
       const session = toSession(row);
-      if (session.expires.getTime() <= Date.now()) {
+      if (session.expires.getTime() <= now()) {
         await driver.run(`DELETE FROM ${p}sessions WHERE session_token = ?`, [sessionToken]);
         return null;
       }
@@ -329,7 +330,7 @@ export function SqlAdapter(driver: SqlDriver, options: SqlAdapterOptions = {}): 
     async listSessions(userId) {
       const { rows } = await driver.run(
         `SELECT * FROM ${p}sessions WHERE user_id = ? AND expires > ? ORDER BY created_at DESC`,
-        [userId, Date.now()],
+        [userId, now()],
       );
       return rows.map(toSession);
     },

@@ -10,13 +10,13 @@
  * runAdapterConformance("SQLite", async () => { const adapter = SQLiteAdapter(":memory:"); await adapter.migrate(); return { adapter } })
  * ```
  */
-import type { AdapterAccount, AdapterUser, DatabaseAdapter } from "@gatehouse/core";
+import { systemClock, type AdapterAccount, type AdapterUser, type DatabaseAdapter } from "@gatehouse/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 /** Makes an adapter over a fresh (or freshly migrated) database. */
 export type AdapterFactory = () => Promise<{ adapter: DatabaseAdapter; cleanup?: () => Promise<void> }>;
 
-const ms = (offset: number) => new Date(Math.floor(Date.now() / 1000) * 1000 + 123 + offset);
+const ms = (offset: number) => new Date(Math.floor(systemClock() / 1000) * 1000 + 123 + offset);
 const unique = () => globalThis.crypto.randomUUID();
 
 function account(userId: string, provider = "github", providerAccountId = unique()): AdapterAccount {
@@ -290,7 +290,7 @@ export function runAdapterConformance(name: string, factory: AdapterFactory, ava
         await adapter.createSession({
           sessionToken: token,
           userId: user.id,
-          expires: new Date(Date.now() + 300),
+          expires: new Date(systemClock() + 300),
           createdAt: ms(0),
           lastSeenAt: ms(0),
         });

@@ -26,7 +26,8 @@ import { systemClock } from "./lib/clock.js";
 import type { AuthConfig } from "./options.js";
 import { createPageRenderer } from "./pages/renderer.js";
 import { handleRequest, routeTable } from "./router.js";
-import type { AuthTypes, RequestContext, Session } from "./types.js";
+import { serverSignIn, serverSignOut, type ActionResult, type ServerSignInInput } from "./server-actions.js";
+import type { AuthTypes, LoggerInstance, RequestContext, Session } from "./types.js";
 
 /** The session for a request, and the cookies to set with whatever response goes out. */
 export interface SessionLookup {
@@ -53,11 +54,35 @@ export interface AuthHandler {
     list(request: Request, context?: RequestContext): Promise<SessionInfo[] | null>;
     revoke(request: Request, target: SessionRevocation, context?: RequestContext): Promise<RevocationResult | null>;
   };
+  /**
+   * Signs in from the app's own server code (a server action): the provider's flow runs with
+   * `input.fields` directly, without a CSRF token. Credentials sign in at once; OAuth and email
+   * answer with the URL to send the browser to. `request` is the user's request (its cookies and
+   * headers).
+   * @returns where to go, the cookies to set, and the error code when the sign-in was refused.
+   */
+  signIn(
+    request: Request,
+    providerId: string,
+    input?: ServerSignInInput,
+    context?: RequestContext,
+  ): Promise<ActionResult>;
+  /**
+   * Signs out from the app's own server code.
+   * @returns where to go, and the cookies that clear the session.
+   */
+  signOut(
+    request: Request,
+    input?: { callbackUrl?: string | undefined },
+    context?: RequestContext,
+  ): Promise<ActionResult>;
   /** The resolved options (read-only). */
   readonly config: ResolvedConfig;
+  /** The instance's logger (the app's `logger`, or the console), for integrations. */
+  readonly logger: LoggerInstance;
 }
 
-export type { RevocationResult, SessionInfo, SessionRevocation };
+export type { ActionResult, RevocationResult, ServerSignInInput, SessionInfo, SessionRevocation };
 
 /** Builds the run-time state for `options`. */
 function buildRuntime(options: AuthConfig): AuthRuntime {
@@ -107,8 +132,11 @@ export function createAuth<T extends AuthTypes = AuthTypes, C extends AuthConfig
   const table = routeTable(FEATURES.filter((feature) => feature.enabled(runtime.config)));
   const handler = (request: Request, context: RequestContext = {}): Promise<Response> =>
     handleRequest(runtime, table, request, context);
-  /** The state for a server-side call on behalf of `request`; `null` if its URL or host is unusable. */
-  const stateFor = (request: Request, context: RequestContext): RequestState | null => {
+  /**
+   * The state for a server-side call on behalf of `request`; `null` if its URL or host is
+   * unusable. `path` (under `basePath`) stands in for the request's own path.
+   */
+  const stateFor = (request: Request, context: RequestContext, path?: string): RequestState | null => {
     let url: URL;
     try {
       url = new URL(request.url);
@@ -116,10 +144,14 @@ export function createAuth<T extends AuthTypes = AuthTypes, C extends AuthConfig
       return null;
     }
     const origin = requestOrigin(runtime.config, request, url);
-    return origin === null ? null : createRequestState(runtime, request, url, origin, context);
+    if (origin === null) return null;
+    const target = path === undefined ? url : new URL(`${origin}${runtime.config.basePath}/${path}`);
+    return createRequestState(runtime, request, target, origin, context);
   };
+  const refused = (error: ErrorCode): ActionResult => ({ url: "/", cookies: [], error });
   return Object.assign(handler, {
     config: runtime.config,
+    logger: runtime.logger,
     sessions: {
       async list(request: Request, context: RequestContext = {}) {
         const state = stateFor(request, context);
@@ -129,6 +161,15 @@ export function createAuth<T extends AuthTypes = AuthTypes, C extends AuthConfig
         const state = stateFor(request, context);
         return state === null ? null : revokeUserSessions(state, target);
       },
+    },
+    async signIn(request: Request, providerId: string, input: ServerSignInInput = {}, context: RequestContext = {}) {
+      const path = `signin/${encodeURIComponent(providerId)}?${new URLSearchParams(input.authorizationParams ?? {}).toString()}`;
+      const state = stateFor(request, { ...context, trusted: true }, path);
+      return state === null ? refused("BadRequest") : serverSignIn(state, table, providerId, input);
+    },
+    async signOut(request: Request, input: { callbackUrl?: string | undefined } = {}, context: RequestContext = {}) {
+      const state = stateFor(request, { ...context, trusted: true }, "signout");
+      return state === null ? refused("BadRequest") : serverSignOut(state, input.callbackUrl);
     },
     async getSession(request: Request, context: RequestContext = {}): Promise<SessionLookup> {
       const state = stateFor(request, context);

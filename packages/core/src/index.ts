@@ -5,7 +5,9 @@
 export {
   Auth,
   createAuth,
+  type ActionResult,
   type AuthHandler,
+  type ServerSignInInput,
   type RevocationResult,
   type SessionInfo,
   type SessionLookup,
@@ -18,6 +20,7 @@ export { serializeCookie, type SetCookie } from "./lib/cookies/set-cookie.js";
 export { DEFAULTS } from "./lib/config/defaults.js";
 export { developmentSecret } from "./lib/config/development-secret.js";
 export { systemClock } from "./lib/clock.js";
+export { createLogger } from "./lib/logger.js";
 export { safeRedirect } from "./lib/redirect.js";
 export type { ResolvedConfig } from "./lib/config/resolved-config.js";
 export type * from "./types.js";

@@ -11,8 +11,10 @@
  * export const config = { matcher: ["/dashboard/:path*"] }
  * ```
  */
+import { DEFAULT_BASE_PATH } from "@gatehouse/core/defaults";
 import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
 import { readEnv } from "./lib/env.js";
+import { loggerFor } from "./lib/log.js";
 import { getToken } from "./jwt/get-token.js";
 import type { GetTokenParams, JWT } from "./jwt/types.js";
 import type { Awaitable, CookieOption } from "./types.js";
@@ -43,12 +45,12 @@ export interface NextAuthMiddlewareOptions {
 }
 
 function authBasePath(url: string | undefined): string {
-  if (url === undefined) return "/api/auth";
+  if (url === undefined) return DEFAULT_BASE_PATH;
   try {
     const path = new URL(url).pathname.replace(/\/+$/, "");
-    return path === "" ? "/api/auth" : path;
+    return path === "" ? DEFAULT_BASE_PATH : path;
   } catch {
-    return "/api/auth";
+    return DEFAULT_BASE_PATH;
   }
 }
 
@@ -76,9 +78,7 @@ async function handle(
 
   const secret = options.secret ?? env.secret;
   if (secret === undefined && env.environment === "production") {
-    console.error(
-      "[gatehouse][error][MissingSecret] withAuth: no secret. Set NEXTAUTH_SECRET (or AUTH_SECRET), or pass `secret`.",
-    );
+    loggerFor().error("MissingSecret", "withAuth: no secret. Set NEXTAUTH_SECRET (or AUTH_SECRET), or pass `secret`.");
     const url = new URL(errorPage, origin);
     url.searchParams.set("error", "Configuration");
     return NextResponse.redirect(url);

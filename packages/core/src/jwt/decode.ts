@@ -1,4 +1,5 @@
-import { DEFAULTS } from "../lib/config/defaults.js";
+import { epochSeconds } from "../lib/clock.js";
+import { MAX_TOKEN_LENGTH } from "../lib/config/defaults.js";
 import { openToken } from "../lib/token.js";
 import type { JWT, JWTDecodeParams } from "../types.js";
 import { keyringFor } from "./keyring-cache.js";
@@ -23,8 +24,8 @@ export async function decode(params: JWTDecodeParams): Promise<JWT | null> {
   const opened = await openToken(keyringFor(secret), token, {
     salt,
     legacy: salt === "" || salt.endsWith("session-token"),
-    nowSeconds: Math.floor(Date.now() / 1000),
-    maxLength: DEFAULTS.maxTokenLength,
+    nowSeconds: epochSeconds(),
+    maxLength: MAX_TOKEN_LENGTH,
   });
   return opened?.payload ?? null;
 }

@@ -1,4 +1,5 @@
-import { DEFAULTS } from "../lib/config/defaults.js";
+import { epochSeconds } from "../lib/clock.js";
+import { SESSION_MAX_AGE } from "../lib/config/defaults.js";
 import { sealToken } from "../lib/token.js";
 import type { JWTEncodeParams } from "../types.js";
 import { keyringFor } from "./keyring-cache.js";
@@ -20,6 +21,6 @@ import { keyringFor } from "./keyring-cache.js";
  * ```
  */
 export async function encode(params: JWTEncodeParams): Promise<string> {
-  const { token = {}, secret, maxAge = DEFAULTS.session.maxAge, salt = "" } = params;
-  return sealToken(keyringFor(secret), salt, token, Math.floor(Date.now() / 1000), maxAge);
+  const { token = {}, secret, maxAge = SESSION_MAX_AGE, salt = "" } = params;
+  return sealToken(keyringFor(secret), salt, token, epochSeconds(), maxAge);
 }

@@ -42,6 +42,8 @@ export function createLogger(user: Partial<LoggerInstance> | undefined, debug: b
     error(code, metadata) {
       const safe = redact(metadata);
       if (user?.error) user.error(code, safe);
+      // A plain message stays on the one line with its code.
+      else if (typeof safe === "string") console.error(`[gatehouse][error][${code}] ${safe}`);
       else console.error(`[gatehouse][error][${code}]`, safe);
     },
     warn(code, message) {

@@ -9,8 +9,6 @@ import type { Keyring } from "./keyring.js";
 
 /** Clock skew accepted on `exp`, `nbf` and `iat`, in seconds. */
 export const CLOCK_TOLERANCE = 15;
-/** Longest token string decoded at all; anything longer is refused before any work. */
-export const DEFAULT_MAX_TOKEN_LENGTH = 16 * 1024;
 
 const LEGACY_HEADER_MAX = 128;
 

@@ -5,9 +5,9 @@
  */
 import { base64urlEncode, sha256 } from "#crypto";
 import type { ResolvedTheme } from "../lib/config/resolved-config.js";
-import { serializeCookie } from "../lib/cookies/set-cookie.js";
 import { utf8 } from "../lib/encoding.js";
 import { html, SafeHtml } from "../lib/html.js";
+import { withCookies } from "../lib/http/respond.js";
 import type { PageFrame } from "../lib/pages.js";
 import { stylesheet } from "./styles.js";
 
@@ -60,6 +60,5 @@ export function pageResponse(assets: PageAssets, theme: ResolvedTheme, frame: Pa
     "X-Frame-Options": "DENY",
     ...frame.headers,
   });
-  for (const cookie of frame.cookies ?? []) headers.append("Set-Cookie", serializeCookie(cookie));
-  return new Response(document.value, { status: frame.status, headers });
+  return withCookies(new Response(document.value, { status: frame.status, headers }), frame.cookies ?? []);
 }

@@ -7,6 +7,7 @@
  * with the key from Apple's console — see {@link appleClientSecret}.
  */
 import type { OAuthConfig, OAuthUserConfig } from "../provider-types.js";
+import { epochSeconds } from "../lib/clock.js";
 import { defineProvider } from "../lib/providers/define-provider.js";
 
 /** The ID token claims, plus the first sign-in's `user` field. */
@@ -47,6 +48,8 @@ export interface AppleSecretInput {
   privateKey: string;
   /** Seconds; Apple allows at most six months. @default 15552000 */
   expiresIn?: number;
+  /** The clock, in milliseconds. @default the system clock */
+  now?: () => number;
 }
 
 function base64url(bytes: Uint8Array | string): string {
@@ -67,7 +70,7 @@ export async function appleClientSecret(input: AppleSecretInput): Promise<string
   const key = await globalThis.crypto.subtle.importKey("pkcs8", der, { name: "ECDSA", namedCurve: "P-256" }, false, [
     "sign",
   ]);
-  const now = Math.floor(Date.now() / 1000);
+  const now = epochSeconds(input.now);
   const header = base64url(JSON.stringify({ alg: "ES256", kid: input.keyId }));
   const payload = base64url(
     JSON.stringify({

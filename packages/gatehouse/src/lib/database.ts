@@ -73,24 +73,25 @@ async function optional<T>(kind: keyof typeof PACKAGES): Promise<T> {
   }
 }
 
-async function connect(kind: Kind, url: string): Promise<Opened> {
+async function connect(kind: Kind, url: string, now?: () => number): Promise<Opened> {
+  const clock = now === undefined ? {} : { now };
   switch (kind) {
     case "sqlite": {
       // The embedded default ships with gatehouse, so bundlers may see it.
       const { SQLiteAdapter } = await import("@gatehouse/adapter-sqlite");
-      return SQLiteAdapter(url);
+      return SQLiteAdapter(url, clock);
     }
     case "postgres": {
       const { PostgresAdapter } = await optional<typeof PostgresModule>(kind);
-      return PostgresAdapter(url);
+      return PostgresAdapter(url, clock);
     }
     case "mysql": {
       const { MySQLAdapter } = await optional<typeof MySQLModule>(kind);
-      return MySQLAdapter(url.replace(/^mariadb:/, "mysql:"));
+      return MySQLAdapter(url.replace(/^mariadb:/, "mysql:"), clock);
     }
     case "redis": {
       const { RedisAdapter } = await optional<typeof RedisModule>(kind);
-      return RedisAdapter(url);
+      return RedisAdapter(url, clock);
     }
   }
 }
@@ -120,7 +121,8 @@ const shared = new Map<string, DatabaseAdapter>();
 /**
  * The first-party adapter for a connection URL — the one the `database` option uses, shared per
  * URL, so app code that needs the database (to update a user, say) reuses its connection. It
- * connects and migrates on its first call.
+ * connects and migrates on its first call. With `now` (the auth instance's clock) it is an
+ * adapter of its own, judging expiry by that clock.
  * @throws {ConfigError} for a URL of an unknown kind.
  * @example
  * ```ts
@@ -128,7 +130,8 @@ const shared = new Map<string, DatabaseAdapter>();
  * await db.updateUser({ id, name })
  * ```
  */
-export function databaseAdapter(url: string): DatabaseAdapter {
+export function databaseAdapter(url: string, options: { now?: () => number } = {}): DatabaseAdapter {
+  if (options.now !== undefined) return lazyAdapter(url, options.now);
   let adapter = shared.get(url);
   if (adapter === undefined) {
     adapter = lazyAdapter(url);
@@ -137,13 +140,13 @@ export function databaseAdapter(url: string): DatabaseAdapter {
   return adapter;
 }
 
-function lazyAdapter(url: string): DatabaseAdapter {
+function lazyAdapter(url: string, now?: () => number): DatabaseAdapter {
   const kind = databaseKind(url);
   let ready: Promise<DatabaseAdapter> | undefined;
   const open = (): Promise<DatabaseAdapter> => {
     ready ??= (async () => {
       try {
-        const adapter = await connect(kind, url);
+        const adapter = await connect(kind, url, now);
         await adapter.migrate?.();
         return adapter;
       } catch (error) {

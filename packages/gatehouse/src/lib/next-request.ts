@@ -51,39 +51,3 @@ export async function writeNextCookies(list: readonly SetCookie[]): Promise<bool
     throw error;
   }
 }
-
-/** Parses the `Set-Cookie` lines core writes back into cookies. */
-export function parseSetCookies(lines: readonly string[]): SetCookie[] {
-  return lines.map((line) => {
-    const [pair = "", ...attributes] = line.split("; ");
-    const eq = pair.indexOf("=");
-    const cookie: SetCookie = { name: pair.slice(0, eq), value: decodeURIComponent(pair.slice(eq + 1)), options: {} };
-    for (const attribute of attributes) {
-      const [key = "", value = ""] = attribute.split("=");
-      switch (key.toLowerCase()) {
-        case "path":
-          cookie.options.path = value;
-          break;
-        case "domain":
-          cookie.options.domain = value;
-          break;
-        case "expires":
-          cookie.options.expires = new Date(value);
-          break;
-        case "max-age":
-          cookie.options.maxAge = Number(value);
-          break;
-        case "httponly":
-          cookie.options.httpOnly = true;
-          break;
-        case "secure":
-          cookie.options.secure = true;
-          break;
-        case "samesite":
-          cookie.options.sameSite = value.toLowerCase() as "lax" | "strict" | "none";
-          break;
-      }
-    }
-    return cookie;
-  });
-}

@@ -51,7 +51,10 @@ export function toCoreConfig(options: AuthOptions, env: AuthEnv): AuthConfig<Gat
   // eslint-disable-next-line @typescript-eslint/no-deprecated -- v3's `session.jwt` is translated here
   const { jwt: v3Jwt, ...sessionOptions } = session ?? {};
   const resolvedAdapter =
-    adapter ?? (database === undefined || database === "" ? undefined : databaseAdapter(database));
+    adapter ??
+    (database === undefined || database === ""
+      ? undefined
+      : databaseAdapter(database, rest.now === undefined ? {} : { now: rest.now }));
   if (v3Jwt === false && resolvedAdapter === undefined) {
     throw new ConfigError(
       "InvalidOption",

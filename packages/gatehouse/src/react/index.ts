@@ -5,6 +5,7 @@
  * server-provided session immediately. Small on purpose: it ships to every visitor.
  */
 import { createContext, createElement, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
+import { DEFAULT_BASE_PATH } from "@gatehouse/core/defaults";
 import type { Session, SessionInfo, SessionRevocation } from "../types.js";
 
 /** What `useSession()` returns. */
@@ -76,7 +77,7 @@ export interface GetSessionParams {
 
 // Module state: where the routes are (set by SessionProvider), the listeners of the mounted
 // providers, and the one session request in flight.
-let base = "/api/auth";
+let base: string = DEFAULT_BASE_PATH;
 let inflight: Promise<Session | null> | undefined;
 const listeners = new Set<(session: Session | null) => void>();
 let channel: BroadcastChannel | undefined;
@@ -88,7 +89,8 @@ function tabs(): BroadcastChannel | undefined {
 }
 
 function broadcast(): void {
-  tabs()?.postMessage(Date.now());
+  // The other tabs only need to know the session changed; they fetch it themselves.
+  tabs()?.postMessage("session");
 }
 
 function navigate(url: string): void {

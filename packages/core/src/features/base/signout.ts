@@ -33,6 +33,20 @@ async function destination(state: RequestState, provider: string | null, local: 
   return local;
 }
 
+/**
+ * Signs the request's browser out: the session ends (and its `signOut` event runs), every auth
+ * cookie but the CSRF one is cleared, and the destination is worked out.
+ */
+export async function signOut(
+  state: RequestState,
+  callbackUrl: unknown,
+): Promise<{ url: string; cookies: SetCookie[] }> {
+  const ended = await state.runtime.strategy.end(state);
+  await emitEvent(state.runtime, "signOut", ended.event);
+  const local = await resolveRedirect(state, callbackUrl);
+  return { url: await destination(state, ended.provider, local), cookies: clearAuthCookies(state, ended.cookies) };
+}
+
 export const signoutRoute: Route = {
   provider: "none",
   async GET(state) {
@@ -49,10 +63,7 @@ export const signoutRoute: Route = {
     );
   },
   async POST(state, { body }) {
-    const ended = await state.runtime.strategy.end(state);
-    await emitEvent(state.runtime, "signOut", ended.event);
-    const local = await resolveRedirect(state, body.callbackUrl);
-    const url = await destination(state, ended.provider, local);
-    return redirectOrJson(prefersJson(state, body), url, clearAuthCookies(state, ended.cookies));
+    const { url, cookies } = await signOut(state, body.callbackUrl);
+    return redirectOrJson(prefersJson(state, body), url, cookies);
   },
 };

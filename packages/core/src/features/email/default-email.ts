@@ -3,6 +3,7 @@
  * part, everything escaped, saying which site it comes from and what to do if it was not you.
  */
 import type { SendVerificationRequestParams } from "../../provider-types.js";
+import { DEFAULTS } from "../../lib/config/defaults.js";
 import { escapeHtml } from "../../lib/html.js";
 
 /** Subject, text and HTML of the sign-in email. */
@@ -16,10 +17,10 @@ export function signInEmail(params: Pick<SendVerificationRequestParams, "url" | 
   // (`now`) decides expiry, and may differ.
   const count = Math.max(1, Math.round(params.provider.maxAge / 60));
   const minutes = `${count} minute${count === 1 ? "" : "s"}`;
-  const brand = params.theme.brandColor ?? "#4f46e5";
-  const buttonText = params.theme.buttonText ?? "#ffffff";
-  const safeBrand = /^#[0-9a-fA-F]{3,8}$/.test(brand) ? brand : "#4f46e5";
-  const safeText = /^#[0-9a-fA-F]{3,8}$/.test(buttonText) ? buttonText : "#ffffff";
+  const brand = params.theme.brandColor ?? DEFAULTS.theme.brandColor;
+  const buttonText = params.theme.buttonText ?? DEFAULTS.theme.buttonText;
+  const safeBrand = /^#[0-9a-fA-F]{3,8}$/.test(brand) ? brand : DEFAULTS.theme.brandColor;
+  const safeText = /^#[0-9a-fA-F]{3,8}$/.test(buttonText) ? buttonText : DEFAULTS.theme.buttonText;
   const url = escapeHtml(params.url);
   const site = escapeHtml(host);
   const subject = `Sign in to ${host}`;

@@ -1,5 +1,6 @@
 /** Validates an email provider once, at configuration. */
 import { ConfigError } from "../../errors.js";
+import { DEFAULTS } from "../../lib/config/defaults.js";
 import type { EmailServer, ResolvedEmailProvider } from "../../provider-types.js";
 
 export function resolveEmailProvider(
@@ -35,7 +36,7 @@ export function resolveEmailProvider(
       `Email provider "${id}" has no \`server\` (e.g. server: process.env.EMAIL_SERVER, "smtp://user:pass@smtp.example.com:587") and no \`sendVerificationRequest\`.`,
     );
   }
-  const lifetime = maxAge ?? 15 * 60;
+  const lifetime = maxAge ?? DEFAULTS.email.maxAge;
   if (typeof lifetime !== "number" || !Number.isInteger(lifetime) || lifetime <= 0) {
     throw new ConfigError(
       "InvalidProvider",
@@ -47,7 +48,7 @@ export function resolveEmailProvider(
     name,
     type: "email" as const,
     server: hasServer ? (server as EmailServer) : undefined,
-    from: typeof from === "string" && from !== "" ? from : "Gatehouse <no-reply@localhost>",
+    from: typeof from === "string" && from !== "" ? from : DEFAULTS.email.from,
     maxAge: lifetime,
     sendVerificationRequest: sendVerificationRequest as ResolvedEmailProvider["sendVerificationRequest"],
     generateVerificationToken: generateVerificationToken as ResolvedEmailProvider["generateVerificationToken"],

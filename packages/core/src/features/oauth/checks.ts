@@ -3,6 +3,7 @@
  * (sealed with the key for that cookie's name), bound to the provider that started the flow and
  * valid for 15 minutes. The callback reads them once and clears them, whatever happens.
  */
+import { DEFAULTS } from "../../lib/config/defaults.js";
 import type { CookieOption } from "../../types.js";
 import type { SetCookie } from "../../lib/cookies/set-cookie.js";
 import { expiredCookie } from "../../lib/cookies/set-cookie.js";
@@ -11,7 +12,7 @@ import { openToken, sealToken } from "../../lib/token.js";
 import type { ResolvedOAuthProvider } from "../../provider-types.js";
 
 /** Seconds a check cookie lives. */
-export const CHECK_MAX_AGE = 15 * 60;
+export const CHECK_MAX_AGE = DEFAULTS.oauth.checkMaxAge;
 
 /** The kinds of check cookie. `state` also carries OAuth 1.0a's request token. */
 export type CheckName = "state" | "pkce" | "nonce";

@@ -4,9 +4,10 @@
  * amount and ends in a clean error.
  */
 import { AuthError } from "../../errors.js";
+import { DEFAULTS } from "../../lib/config/defaults.js";
 
 /** Responses larger than this are refused. */
-export const MAX_IDP_RESPONSE_BYTES = 1024 * 1024;
+export const MAX_IDP_RESPONSE_BYTES = DEFAULTS.oauth.maxResponseBytes;
 
 /** An IdP request that failed for a reason worth logging (never shown to users). */
 function requestFailed(message: string, options?: { cause?: unknown }): AuthError {

@@ -4,6 +4,7 @@
  * self-contained; the signature base string follows §3.4.1 exactly.
  */
 import { base64urlEncode, randomBytes } from "#crypto";
+import { epochSeconds } from "../../lib/clock.js";
 import { utf8 } from "../../lib/encoding.js";
 
 /** RFC 3986 percent-encoding (§3.6: unreserved characters only are left as they are). */
@@ -64,7 +65,7 @@ export async function authorizationHeader(input: SignatureInput): Promise<string
     oauth_consumer_key: input.consumerKey,
     oauth_nonce: input.nonce ?? base64urlEncode(randomBytes(24)),
     oauth_signature_method: "HMAC-SHA1",
-    oauth_timestamp: input.timestamp ?? String(Math.floor(Date.now() / 1000)),
+    oauth_timestamp: input.timestamp ?? String(epochSeconds()),
     oauth_version: "1.0",
     ...(input.token === undefined ? {} : { oauth_token: input.token }),
     ...input.oauthParams,

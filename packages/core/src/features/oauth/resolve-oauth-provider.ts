@@ -6,6 +6,7 @@
 import { ConfigError } from "../../errors.js";
 import type { ClientAuthMethod, OAuthCheck, ResolvedOAuthProvider } from "../../provider-types.js";
 import type { Profile, User } from "../../types.js";
+import { DEFAULTS } from "../../lib/config/defaults.js";
 import { isPlainObject } from "../../lib/encoding.js";
 
 const AUTH_METHODS = new Set<ClientAuthMethod>([
@@ -175,7 +176,7 @@ export function resolveOAuthProvider(
   const authorizationParams = { ...authorization.params };
   if (authorizationParams.scope === undefined && type === "oidc") authorizationParams.scope = "openid profile email";
 
-  const timeout = typeof options.timeout === "number" && options.timeout > 0 ? options.timeout : 10_000;
+  const timeout = typeof options.timeout === "number" && options.timeout > 0 ? options.timeout : DEFAULTS.oauth.timeout;
   const style = isPlainObject(options.style)
     ? Object.fromEntries(
         Object.entries(options.style).filter((entry): entry is [string, string] => typeof entry[1] === "string"),

@@ -4,9 +4,8 @@
  * Discovery results are cached per provider for an hour; failures are not cached.
  */
 import * as oauth from "oauth4webapi";
+import { DEFAULTS } from "../../lib/config/defaults.js";
 import type { ResolvedOAuthProvider } from "../../provider-types.js";
-
-const TTL_MS = 60 * 60 * 1000;
 
 /** Whether `url` is on this machine (plain http is allowed there, and only there). */
 export function isLoopback(url: string): boolean {
@@ -40,7 +39,7 @@ export class ServerMetadataCache {
 
   get(provider: ResolvedOAuthProvider, fetchFn: typeof fetch, now: number): Promise<oauth.AuthorizationServer> {
     const cached = this.#entries.get(provider.id);
-    if (cached !== undefined && now - cached.at < TTL_MS) return cached.value;
+    if (cached !== undefined && now - cached.at < DEFAULTS.oauth.metadataTtlMs) return cached.value;
     const value = load(provider, fetchFn);
     this.#entries.set(provider.id, { at: now, value });
     value.catch(() => {

@@ -4,12 +4,13 @@
  * the CSRF cookie `__Host-` (RFC 6265bis §4.1.3), which also pins it to this host and path `/`.
  */
 import type { CookieOption, CookiesOptions } from "../../types.js";
+import { DEFAULTS } from "./defaults.js";
 
 /** Builds the cookie set for one scheme. User overrides replace whole entries, as in next-auth. */
 export function cookieOptions(prefix: string, secure: boolean, overrides: Partial<CookiesOptions>): CookiesOptions {
   const p = secure ? "__Secure-" : "";
   const base = { httpOnly: true, sameSite: "lax", path: "/", secure } as const;
-  const checks = { ...base, maxAge: 15 * 60 };
+  const checks = { ...base, maxAge: DEFAULTS.oauth.checkMaxAge };
   const defaults: CookiesOptions = {
     sessionToken: { name: `${p}${prefix}.session-token`, options: { ...base } },
     callbackUrl: { name: `${p}${prefix}.callback-url`, options: { ...base } },

@@ -1,32 +1,61 @@
 /**
  * Every default, in one place. `resolveConfig()` fills a user's options from here once, when the
- * auth instance is created.
+ * auth instance is created; the Next.js package, its middleware and the React client import the
+ * names they share (`basePath`, the cookie prefix) from here instead of repeating them.
  */
-export const DEFAULTS = Object.freeze({
-  basePath: "/api/auth",
-  cookiePrefix: "next-auth",
-  session: Object.freeze({
+/** Where the auth routes live (also on its own, so a client bundle takes nothing else). */
+export const DEFAULT_BASE_PATH = "/api/auth";
+
+/** The cookie-name family: `next-auth.session-token`, `next-auth.csrf-token`, … */
+export const DEFAULT_COOKIE_PREFIX = "next-auth";
+
+// Marked pure, and numbers written out (esbuild keeps a call whose arguments compute), so a
+// bundle that takes one constant above leaves the rest out.
+/** Longest session token decoded at all (on its own, for the Edge bundle). */
+export const MAX_TOKEN_LENGTH = 16_384; // 16 KiB
+
+/** Seconds until an idle session expires: 30 days (on its own, for the Edge bundle). */
+export const SESSION_MAX_AGE = 2_592_000;
+
+export const DEFAULTS = /* @__PURE__ */ Object.freeze({
+  basePath: DEFAULT_BASE_PATH,
+  cookiePrefix: DEFAULT_COOKIE_PREFIX,
+  session: /* @__PURE__ */ Object.freeze({
     strategy: "jwt" as const,
-    /** 30 days. */
-    maxAge: 30 * 24 * 60 * 60,
+    maxAge: SESSION_MAX_AGE,
     /** 24 hours. */
-    updateAge: 24 * 60 * 60,
+    updateAge: 86_400,
     /** Leaves room under the ~8 KB request-header limit common to servers and proxies. */
-    maxCookieBytes: 7 * 1024,
+    maxCookieBytes: 7_168, // 7 KiB
   }),
-  rateLimit: Object.freeze({
-    perIdentifier: Object.freeze({ max: 10, windowSeconds: 15 * 60 }),
-    perAddress: Object.freeze({ max: 100, windowSeconds: 15 * 60 }),
+  rateLimit: /* @__PURE__ */ Object.freeze({
+    perIdentifier: /* @__PURE__ */ Object.freeze({ max: 10, windowSeconds: 900 } /* 15 minutes */),
+    perAddress: /* @__PURE__ */ Object.freeze({ max: 100, windowSeconds: 900 } /* 15 minutes */),
   }),
-  theme: Object.freeze({
+  theme: /* @__PURE__ */ Object.freeze({
     colorScheme: "auto" as const,
     brandColor: "#4f46e5",
     buttonText: "#ffffff",
   }),
+  email: /* @__PURE__ */ Object.freeze({
+    /** Seconds an email sign-in link stays valid (15 minutes; next-auth: 24 hours). */
+    maxAge: 900,
+    /** The sender when the provider names none. */
+    from: "Gatehouse <no-reply@localhost>",
+  }),
+  oauth: /* @__PURE__ */ Object.freeze({
+    /** Seconds the state, PKCE and nonce cookies of a sign-in in progress live. */
+    checkMaxAge: 900, // 15 minutes
+    /** Milliseconds before a request to an identity provider is abandoned. */
+    timeout: 10_000,
+    /** Largest answer read from an identity provider. */
+    maxResponseBytes: 1_048_576, // 1 MiB
+    /** How long discovered server metadata is kept, in milliseconds. */
+    metadataTtlMs: 3_600_000, // an hour
+  }),
   /** Largest request body read at all. */
-  maxBodyBytes: 64 * 1024,
-  /** Longest session token decoded at all. */
-  maxTokenLength: 16 * 1024,
+  maxBodyBytes: 65_536, // 64 KiB
+  maxTokenLength: MAX_TOKEN_LENGTH,
   /** Secrets shorter than this are refused in production. */
   minSecretLength: 16,
 });

@@ -1,10 +1,10 @@
-import { DEFAULTS } from "./defaults.js";
+import { DEFAULT_BASE_PATH } from "./defaults.js";
 
 /**
  * The secret used in development when none is configured: stable across restarts (sessions
  * survive them) and the same wherever it is derived (the Next.js middleware needs it too).
  * Public knowledge by design, so it is refused in production.
  */
-export function developmentSecret(basePath: string = DEFAULTS.basePath): string {
+export function developmentSecret(basePath: string = DEFAULT_BASE_PATH): string {
   return `gatehouse-development-secret|${basePath}`;
 }
