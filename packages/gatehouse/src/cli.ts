@@ -12,6 +12,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import process from "node:process";
 import { databaseKind, migrateDatabase, redact, hidePassword } from "./lib/database.js";
+import { readEnv } from "./lib/env.js";
 
 const HELP = `Usage: npx gatehouse <command>
 
@@ -24,7 +25,7 @@ Commands:
 
 /** DATABASE_URL from the environment, else from the first `.env*` file in `cwd` that sets it. */
 function databaseUrlFromEnv(cwd: string): { url: string; from: string } | null {
-  const fromEnv = process.env.DATABASE_URL?.trim();
+  const fromEnv = readEnv().databaseUrl;
   if (fromEnv) return { url: fromEnv, from: "DATABASE_URL" };
   for (const file of [".env.local", ".env"]) {
     const path = join(cwd, file);

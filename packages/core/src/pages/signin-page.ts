@@ -8,7 +8,7 @@ import { attributes, html, type SafeHtml } from "../lib/html.js";
 import type { PageFrame, SignInPageInput } from "../lib/pages.js";
 import type { CredentialInput, ProviderType } from "../provider-types.js";
 
-const INPUT_TYPES = new Set(["text", "email", "password", "tel", "number", "url", "search"]);
+const INPUT_TYPES: ReadonlySet<string> = new Set(["text", "email", "password", "tel", "number", "url", "search"]);
 
 /** What the page needs to know about a provider. */
 export interface PageProvider {

@@ -14,6 +14,10 @@ export interface AuthEnv {
   trustHost: boolean;
   /** From NODE_ENV. */
   environment: "development" | "production" | "test";
+  /** NEXTAUTH_URL_INTERNAL: the app's own URL as the server reaches it. */
+  internalUrl: string | undefined;
+  /** DATABASE_URL (for `npx gatehouse migrate`). */
+  databaseUrl: string | undefined;
 }
 
 /** Reads the auth-related environment variables. */
@@ -25,6 +29,8 @@ export function readEnv(): AuthEnv {
     url: nonEmpty(env.NEXTAUTH_URL) ?? nonEmpty(env.AUTH_URL),
     trustHost: env.AUTH_TRUST_HOST === "true" || env.AUTH_TRUST_HOST === "1" || nonEmpty(env.VERCEL) !== undefined,
     environment: nodeEnv === "production" ? "production" : nodeEnv === "test" ? "test" : "development",
+    internalUrl: nonEmpty(env.NEXTAUTH_URL_INTERNAL),
+    databaseUrl: nonEmpty(env.DATABASE_URL),
   };
 }
 

@@ -6,6 +6,7 @@
  */
 import { createContext, createElement, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
 import { DEFAULT_BASE_PATH } from "@gatehouse/core/defaults";
+import { readEnv } from "../lib/env.js";
 import type { Session, SessionInfo, SessionRevocation } from "../types.js";
 
 /** What `useSession()` returns. */
@@ -110,12 +111,22 @@ async function post(
   return { res, data: (await res.json().catch(() => ({}))) as Record<string, unknown> };
 }
 
-function serverOrigin(params: GetSessionParams | undefined): string | undefined {
-  const req = params?.req ?? params?.ctx?.req;
-  if (req === undefined) return undefined;
-  const host = req.headers instanceof Headers ? req.headers.get("host") : req.headers.host;
-  const fromEnv = typeof process === "undefined" ? undefined : (process.env.NEXTAUTH_URL ?? process.env.AUTH_URL);
-  return fromEnv === undefined ? `http://${String(host)}` : new URL(fromEnv).origin;
+/**
+ * Where the server reaches its own auth routes: the configured URL only (NEXTAUTH_URL_INTERNAL,
+ * then NEXTAUTH_URL / AUTH_URL; a path in it is the base path), never the request's `Host`,
+ * which the client chooses.
+ */
+function serverAuthUrl(): string | undefined {
+  const env = readEnv();
+  const configured = env.internalUrl ?? env.url;
+  if (configured === undefined) return undefined;
+  try {
+    const url = new URL(configured);
+    const path = url.pathname.replace(/\/+$/, "");
+    return `${url.origin}${path === "" ? base : path}`;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -123,12 +134,14 @@ function serverOrigin(params: GetSessionParams | undefined): string | undefined 
  * `getSession({ req })`), pass the request so its cookie is forwarded.
  */
 export function getSession(params?: GetSessionParams): Promise<Session | null> {
-  const origin = typeof window === "undefined" ? serverOrigin(params) : "";
-  if (origin !== "") {
+  if (typeof window === "undefined") {
+    // On the server, only with the request and a configured URL: without one there is no
+    // origin to trust, and the session is unknown.
+    const authUrl = serverAuthUrl();
     const req = params?.req ?? params?.ctx?.req;
-    const cookie =
-      req === undefined ? undefined : req.headers instanceof Headers ? req.headers.get("cookie") : req.headers.cookie;
-    return fetch(`${origin ?? ""}${base}/session`, { headers: { cookie: String(cookie ?? "") } })
+    if (authUrl === undefined || req === undefined) return Promise.resolve(null);
+    const cookie = req.headers instanceof Headers ? req.headers.get("cookie") : req.headers.cookie;
+    return fetch(`${authUrl}/session`, { headers: { cookie: String(cookie ?? "") } })
       .then((res) => res.json() as Promise<Session>)
       .then((data) => (Object.keys(data).length > 0 ? data : null))
       .catch(() => null);

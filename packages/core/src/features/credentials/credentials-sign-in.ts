@@ -16,7 +16,7 @@ import { ensureCredentialsUser } from "../../lib/sign-in/account-users.js";
 import { completeSignIn } from "../../lib/sign-in/complete-sign-in.js";
 import { signInFailure, type SignInFailure } from "../../lib/sign-in/sign-in-failure.js";
 
-const RESERVED = new Set(["csrfToken", "callbackUrl", "json", "redirect"]);
+const RESERVED: ReadonlySet<string> = new Set(["csrfToken", "callbackUrl", "json", "redirect"]);
 
 /** Handles `POST callback/:id` (and `signin/:id`) for a credentials provider. */
 export async function credentialsSignIn(

@@ -9,14 +9,14 @@ import type { Profile, User } from "../../types.js";
 import { DEFAULTS } from "../../lib/config/defaults.js";
 import { isPlainObject } from "../../lib/encoding.js";
 
-const AUTH_METHODS = new Set<ClientAuthMethod>([
+const AUTH_METHODS: ReadonlySet<ClientAuthMethod> = new Set<ClientAuthMethod>([
   "client_secret_basic",
   "client_secret_post",
   "private_key_jwt",
   "none",
 ]);
 /** Parameters the flow owns; user-supplied values for them are refused. */
-export const RESERVED_PARAMS = new Set([
+export const RESERVED_PARAMS: ReadonlySet<string> = new Set([
   "client_id",
   "redirect_uri",
   "response_type",

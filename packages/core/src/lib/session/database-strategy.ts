@@ -4,7 +4,7 @@
  * One query reads a session with its user, once per request; writes happen at most once per
  * `updateAge`. An expired or unknown token is refused, its row deleted and its cookie cleared.
  */
-import { base64urlDecode, base64urlEncode, randomBytes, sha256 } from "#crypto";
+import { base64urlDecode, base64urlEncode, randomBytes } from "#crypto";
 import type { AdapterAccount, AdapterSession, AdapterUser } from "../../adapter.js";
 import type { Account, Session, User } from "../../types.js";
 import { withAdapter } from "../adapter-call.js";
@@ -15,26 +15,15 @@ import { utf8 } from "../encoding.js";
 import type { RequestState } from "../http/request-state.js";
 import { clearSessionCookies } from "./jwt-strategy.js";
 import type { AccountHint } from "./session-extension.js";
+import { hashSessionToken, readStoredSession } from "./database-cookie.js";
 import { listSessions, revokeSessions } from "./session-management.js";
 import type { CurrentUser, EndedSession, SessionResult, SessionStart, SessionStrategy } from "./strategy.js";
-
-/** The request's session cookie and what the database says about it, read once per request. */
-export type StoredSession =
-  | { session: AdapterSession; user: AdapterUser; hash: string; read: ChunkedRead }
-  | { invalid: true; hash: string | null; read: ChunkedRead };
-
-const STORED = Symbol("database session cookie");
 
 /** `maxAge` from now, but never past the absolute lifetime counted from `createdAt` (ms). */
 function slidingExpiry(state: RequestState, createdAt: number): number {
   const { maxAge, absoluteMaxAge } = state.config.session;
   const sliding = state.nowMs + maxAge * 1000;
   return absoluteMaxAge === undefined ? sliding : Math.min(sliding, createdAt + absoluteMaxAge * 1000);
-}
-
-/** The stored form of a session token. */
-export async function hashSessionToken(token: string): Promise<string> {
-  return base64urlEncode(await sha256(utf8.encode(token)));
 }
 
 function sessionCookie(state: RequestState, token: string, expires: Date, read: ChunkedRead): SetCookie[] {
@@ -83,31 +72,6 @@ function accountHint(state: RequestState): AccountHint | null {
   } catch {
     return null;
   }
-}
-
-/** The session and user behind the request's cookie, if it is valid now (no callbacks, no writes). */
-export function readStoredSession(state: RequestState): Promise<StoredSession> {
-  let stored = state.memo.get(STORED) as Promise<StoredSession> | undefined;
-  if (stored === undefined) {
-    stored = lookUp(state);
-    state.memo.set(STORED, stored);
-  }
-  return stored;
-}
-
-async function lookUp(state: RequestState): Promise<StoredSession> {
-  const read = readChunked(state.cookies, state.cookieNames.sessionToken.name);
-  const token = read.value;
-  if (token === null || token.length > 512) return { invalid: true, hash: null, read };
-  const hash = await hashSessionToken(token);
-  const found = await withAdapter(state.runtime, "getSessionAndUser", (adapter) => adapter.getSessionAndUser(hash));
-  if (found === null) return { invalid: true, hash: null, read };
-  const { absoluteMaxAge } = state.config.session;
-  const created = found.session.createdAt?.getTime();
-  const tooOld =
-    absoluteMaxAge !== undefined && created !== undefined && created + absoluteMaxAge * 1000 <= state.nowMs;
-  if (found.session.expires.getTime() <= state.nowMs || tooOld) return { invalid: true, hash, read };
-  return { session: found.session, user: found.user, hash, read };
 }
 
 function publicUser(user: AdapterUser): NonNullable<Session["user"]> {

@@ -12,7 +12,7 @@ import { ConfigError } from "../../errors.js";
 import { withAdapter } from "../adapter-call.js";
 import { utf8 } from "../encoding.js";
 import type { RequestState } from "../http/request-state.js";
-import { readStoredSession } from "./database-strategy.js";
+import { readStoredSession } from "./database-cookie.js";
 import { clearSessionCookies } from "./jwt-strategy.js";
 import type { RevocationResult, SessionInfo, SessionRevocation } from "./strategy.js";
 
