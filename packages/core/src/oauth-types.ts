@@ -25,6 +25,8 @@ export interface UserinfoContext {
   provider: { id: string; clientId: string; userinfoUrl: string | undefined };
   /** The IdP fetch: timeout, size cap and the configured `fetch`. */
   fetch: typeof fetch;
+  /** The ID token's claims, already validated, when the provider sent one. */
+  claims?: Record<string, unknown>;
 }
 
 /** How the client authenticates at the token endpoint (RFC 6749 §2.3, OIDC Core §9). */

@@ -23,7 +23,8 @@ export default function Apple<P extends AppleProfile>(options: OAuthUserConfig<P
     {
       id: "apple",
       name: "Apple",
-      type: "oidc",
+      type: "oauth",
+      idToken: true,
       issuer: "https://appleid.apple.com",
       authorization: { params: { scope: "name email", response_mode: "form_post" } },
       client: { token_endpoint_auth_method: "client_secret_post" },

@@ -9,8 +9,6 @@ import { issuerProvider, type OidcProfile } from "../lib/providers/issuer-provid
 /** The claims Auth0 sends. */
 export type Auth0Profile = OidcProfile;
 
-export default function Auth0<P extends Auth0Profile>(
-  options: OAuthUserConfig<P> & { issuer: string },
-): OAuthConfig<P> {
+export default function Auth0<P extends Auth0Profile>(options: OAuthUserConfig<P>): OAuthConfig<P> {
   return issuerProvider<P>("auth0", "Auth0", options);
 }

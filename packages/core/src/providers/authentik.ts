@@ -1,16 +1,14 @@
 /**
- * authentik, OpenID Connect. https://docs.goauthentik.io/docs/add-secure-apps/providers/oauth2/
+ * Authentik, OpenID Connect. https://docs.goauthentik.io/docs/add-secure-apps/providers/oauth2/
  *
  * Give `issuer`: the application's issuer, https://authentik.example.com/application/o/SLUG/ (note the trailing slash, part of the issuer).
  */
 import type { OAuthConfig, OAuthUserConfig } from "../oauth-types.js";
 import { issuerProvider, type OidcProfile } from "../lib/providers/issuer-provider.js";
 
-/** The claims authentik sends. */
+/** The claims Authentik sends. */
 export type AuthentikProfile = OidcProfile;
 
-export default function Authentik<P extends AuthentikProfile>(
-  options: OAuthUserConfig<P> & { issuer: string },
-): OAuthConfig<P> {
-  return issuerProvider<P>("authentik", "authentik", options);
+export default function Authentik<P extends AuthentikProfile>(options: OAuthUserConfig<P>): OAuthConfig<P> {
+  return issuerProvider<P>("authentik", "Authentik", options);
 }

@@ -9,8 +9,6 @@ import { issuerProvider, type OidcProfile } from "../lib/providers/issuer-provid
 /** The claims Cognito sends. */
 export type CognitoProfile = OidcProfile;
 
-export default function Cognito<P extends CognitoProfile>(
-  options: OAuthUserConfig<P> & { issuer: string },
-): OAuthConfig<P> {
+export default function Cognito<P extends CognitoProfile>(options: OAuthUserConfig<P>): OAuthConfig<P> {
   return issuerProvider<P>("cognito", "Cognito", options);
 }

@@ -27,7 +27,8 @@ export default function Google<P extends GoogleProfile>(options: OAuthUserConfig
     {
       id: "google",
       name: "Google",
-      type: "oidc",
+      type: "oauth",
+      idToken: true,
       issuer: "https://accounts.google.com",
       authorization: { params: { scope: "openid email profile" } },
       profile: (profile) => ({

@@ -9,8 +9,6 @@ import { issuerProvider, type OidcProfile } from "../lib/providers/issuer-provid
 /** The claims Keycloak sends. */
 export type KeycloakProfile = OidcProfile;
 
-export default function Keycloak<P extends KeycloakProfile>(
-  options: OAuthUserConfig<P> & { issuer: string },
-): OAuthConfig<P> {
+export default function Keycloak<P extends KeycloakProfile>(options: OAuthUserConfig<P>): OAuthConfig<P> {
   return issuerProvider<P>("keycloak", "Keycloak", options);
 }

@@ -10,7 +10,7 @@ import { issuerProvider, type OidcProfile } from "../lib/providers/issuer-provid
 /** The claims LINE sends. */
 export type LineProfile = OidcProfile;
 
-export default function Line<P extends LineProfile>(options: OAuthUserConfig<P>): OAuthConfig<P> {
+export default function LINE<P extends LineProfile>(options: OAuthUserConfig<P>): OAuthConfig<P> {
   return issuerProvider<P>("line", "LINE", options, {
     issuer: "https://access.line.me",
     client: { token_endpoint_auth_method: "client_secret_post" },

@@ -12,5 +12,5 @@ export type { OidcProfile };
 export default function OIDC<P extends OidcProfile>(
   options: OAuthUserConfig<P> & { issuer: string; id?: string; name?: string },
 ): OAuthConfig<P> {
-  return issuerProvider<P>(options.id ?? "oidc", options.name ?? "OpenID Connect", options);
+  return issuerProvider<P>(options.id ?? "oidc", options.name ?? "OpenID Connect", options, { type: "oidc" });
 }

@@ -9,6 +9,6 @@ import { issuerProvider, type OidcProfile } from "../lib/providers/issuer-provid
 /** The claims Okta sends. */
 export type OktaProfile = OidcProfile;
 
-export default function Okta<P extends OktaProfile>(options: OAuthUserConfig<P> & { issuer: string }): OAuthConfig<P> {
+export default function Okta<P extends OktaProfile>(options: OAuthUserConfig<P>): OAuthConfig<P> {
   return issuerProvider<P>("okta", "Okta", options);
 }

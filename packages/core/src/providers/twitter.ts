@@ -4,6 +4,9 @@
  * legacy OAuth 1.0a flow by default, as in next-auth v4
  * (https://docs.x.com/resources/fundamentals/authentication/oauth-1-0a/obtaining-user-access-tokens).
  *
+ * next-auth v4's names: "Twitter" for OAuth 2.0, "Twitter (Legacy)" for OAuth 1.0a (shown on the
+ * sign-in page and by `GET /providers`; pass `name: "X"` to rename).
+ *
  * Quirks: OAuth 2.0 gives no email address; the v2 profile is wrapped in `data`. OAuth 1.0a
  * returns the email only if the app has the permission; its avatar URL ends in `_normal`
  * (48 px), which is dropped for the full-size image.
@@ -32,7 +35,7 @@ export default function Twitter<P extends TwitterProfile | TwitterLegacyProfile>
     return defineProvider<P>(
       {
         id: "twitter",
-        name: "X",
+        name: "Twitter",
         type: "oauth",
         authorization: {
           url: "https://x.com/i/oauth2/authorize",
@@ -52,7 +55,7 @@ export default function Twitter<P extends TwitterProfile | TwitterLegacyProfile>
   return defineProvider<P>(
     {
       id: "twitter",
-      name: "X",
+      name: "Twitter (Legacy)",
       type: "oauth",
       version: "1.0A",
       requestTokenUrl: "https://api.twitter.com/oauth/request_token",

@@ -9,8 +9,6 @@ import { issuerProvider, type OidcProfile } from "../lib/providers/issuer-provid
 /** The claims ZITADEL sends. */
 export type ZitadelProfile = OidcProfile;
 
-export default function Zitadel<P extends ZitadelProfile>(
-  options: OAuthUserConfig<P> & { issuer: string },
-): OAuthConfig<P> {
+export default function Zitadel<P extends ZitadelProfile>(options: OAuthUserConfig<P>): OAuthConfig<P> {
   return issuerProvider<P>("zitadel", "ZITADEL", options);
 }

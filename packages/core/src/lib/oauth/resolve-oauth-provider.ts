@@ -216,7 +216,7 @@ export function resolveOAuthProvider(
       );
   }
   const authorizationParams = { ...authorization.params };
-  if (authorizationParams.scope === undefined && type === "oidc") authorizationParams.scope = "openid profile email";
+  if (authorizationParams.scope === undefined && isOidc) authorizationParams.scope = "openid profile email";
 
   const timeout = typeof options.timeout === "number" && options.timeout > 0 ? options.timeout : 10_000;
   const style = isPlainObject(options.style)
