@@ -18,6 +18,19 @@ export interface AppleProfile extends Record<string, unknown> {
   user?: { name?: { firstName?: string; lastName?: string }; email?: string };
 }
 
+/**
+ * Sign in with Apple.
+ *
+ * @param options - `clientId` (the Services ID) and `clientSecret` (the signed JWT, see {@link
+ *   appleClientSecret}); any other option overrides the defaults (merged deeply, as in next-auth
+ *   v4).
+ * @returns The provider, for `providers`.
+ * @example
+ * ```ts
+ * import Apple from "gatehouse/providers/apple";
+ * Apple({ clientId: process.env.APPLE_ID!, clientSecret: process.env.APPLE_SECRET! });
+ * ```
+ */
 export default function Apple<P extends AppleProfile>(options: OAuthUserConfig<P>): OAuthConfig<P> {
   return defineProvider<P>(
     {

@@ -9,6 +9,18 @@ import { issuerProvider, type OidcProfile } from "../lib/providers/issuer-provid
 /** The claims Authentik sends. */
 export type AuthentikProfile = OidcProfile;
 
+/**
+ * Sign in with Authentik.
+ *
+ * @param options - `issuer` (the application's issuer), `clientId` and `clientSecret`; any
+ *   other option overrides the defaults (merged deeply, as in next-auth v4).
+ * @returns The provider, for `providers`.
+ * @example
+ * ```ts
+ * import Authentik from "gatehouse/providers/authentik";
+ * Authentik({ clientId: process.env.AUTHENTIK_ID!, clientSecret: process.env.AUTHENTIK_SECRET!, issuer: process.env.AUTHENTIK_ISSUER });
+ * ```
+ */
 export default function Authentik<P extends AuthentikProfile>(options: OAuthUserConfig<P>): OAuthConfig<P> {
   return issuerProvider<P>("authentik", "Authentik", options);
 }

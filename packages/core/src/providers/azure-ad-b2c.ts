@@ -39,8 +39,8 @@ export type AzureADB2COptions<P extends AzureB2CProfile> = OAuthUserConfig<P> & 
 /**
  * Sign in through an Azure AD B2C user flow.
  *
- * @param options - `clientId` and `clientSecret` of the B2C app registration, with `tenantId` and
- *   `primaryUserFlow` (or `issuer`); any other option overrides the defaults.
+ * @param options - `clientId` and `clientSecret` of the B2C app registration, with `tenantId`
+ *   and `primaryUserFlow` (or `issuer`); any other option overrides the defaults.
  * @returns The provider, for `providers`.
  * @example
  * ```ts

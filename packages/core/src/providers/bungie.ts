@@ -14,7 +14,8 @@ import { defineProvider, fetchJson } from "../lib/providers/define-provider.js";
 export interface BungieProfile extends Record<string, unknown> {
   Response: {
     bungieNetUser: {
-      membershipId: string;
+      /** An int64: a JSON string, as Bungie.net sends int64s. */
+      membershipId: string | number;
       uniqueName?: string;
       displayName?: string;
       profilePicturePath?: string;

@@ -36,7 +36,7 @@ export interface EmailConfig {
   /** The SMTP server (URL or nodemailer transport options). Required in production unless `sendVerificationRequest` is given. */
   server?: EmailServer | undefined;
   /** The sender. @default "Gatehouse <no-reply@localhost>" */
-  from?: string;
+  from?: string | undefined;
   /** Seconds a link stays valid. @default 900 (15 minutes; next-auth: 24 hours) */
   maxAge?: number;
   /** Sends the email yourself (an API such as Postmark or SES). */
@@ -55,6 +55,18 @@ export interface EmailProvider extends EmailConfig {
   type: "email";
 }
 
+/**
+ * Passwordless sign-in with a magic link sent by email.
+ *
+ * @param options - the SMTP `server` and `from`, or your own `sendVerificationRequest`; any
+ *   other option overrides the defaults.
+ * @returns The provider, for `providers` (email sign-in needs a database adapter).
+ * @example
+ * ```ts
+ * import Email from "gatehouse/providers/email";
+ * Email({ server: process.env.EMAIL_SERVER, from: process.env.EMAIL_FROM });
+ * ```
+ */
 export default function Email(options: EmailConfig = {}): EmailProvider {
   return { id: "email", name: "Email", type: "email", ...options };
 }

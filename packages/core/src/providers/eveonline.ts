@@ -22,8 +22,8 @@ export interface EVEOnlineProfile extends Record<string, unknown> {
 /**
  * Sign in with an EVE Online character.
  *
- * @param options - `clientId` and `clientSecret` of the application from developers.eveonline.com;
- *   any other option overrides the defaults.
+ * @param options - `clientId` and `clientSecret` of the application from
+ *   developers.eveonline.com; any other option overrides the defaults.
  * @returns The provider, for `providers`.
  * @example
  * ```ts

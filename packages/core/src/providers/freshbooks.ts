@@ -21,8 +21,8 @@ export interface FreshbooksProfile extends Record<string, unknown> {
 /**
  * Sign in with a FreshBooks account.
  *
- * @param options - `clientId` and `clientSecret` of the FreshBooks app; any other option overrides
- *   the defaults.
+ * @param options - `clientId` and `clientSecret` of the FreshBooks app; any other option
+ *   overrides the defaults.
  * @returns The provider, for `providers`.
  * @example
  * ```ts

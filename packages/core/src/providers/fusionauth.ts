@@ -14,8 +14,8 @@ export type FusionAuthProfile = OidcProfile;
 /**
  * Sign in with FusionAuth.
  *
- * @param options - `issuer`, `clientId` and `clientSecret`, and `tenantId` for a tenant other than
- *   the default; any other option overrides the defaults.
+ * @param options - `issuer`, `clientId` and `clientSecret`, and `tenantId` for a tenant other
+ *   than the default; any other option overrides the defaults.
  * @returns The provider, for `providers`.
  * @example
  * ```ts

@@ -14,6 +14,18 @@ export interface KakaoProfile extends Record<string, unknown> {
   properties?: { nickname?: string; profile_image?: string };
 }
 
+/**
+ * Sign in with a Kakao account.
+ *
+ * @param options - `clientId` and `clientSecret` from the provider's developer console; any
+ *   other option overrides the defaults (merged deeply, as in next-auth v4).
+ * @returns The provider, for `providers`.
+ * @example
+ * ```ts
+ * import Kakao from "gatehouse/providers/kakao";
+ * Kakao({ clientId: process.env.KAKAO_ID!, clientSecret: process.env.KAKAO_SECRET! });
+ * ```
+ */
 export default function Kakao<P extends KakaoProfile>(options: OAuthUserConfig<P>): OAuthConfig<P> {
   return defineProvider<P>(
     {

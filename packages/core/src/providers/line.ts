@@ -10,6 +10,18 @@ import { issuerProvider, type OidcProfile } from "../lib/providers/issuer-provid
 /** The claims LINE sends. */
 export type LineProfile = OidcProfile;
 
+/**
+ * Sign in with a LINE account.
+ *
+ * @param options - `clientId` and `clientSecret` from the provider's developer console; any
+ *   other option overrides the defaults (merged deeply, as in next-auth v4).
+ * @returns The provider, for `providers`.
+ * @example
+ * ```ts
+ * import LINE from "gatehouse/providers/line";
+ * LINE({ clientId: process.env.LINE_ID!, clientSecret: process.env.LINE_SECRET! });
+ * ```
+ */
 export default function LINE<P extends LineProfile>(options: OAuthUserConfig<P>): OAuthConfig<P> {
   return issuerProvider<P>("line", "LINE", options, {
     issuer: "https://access.line.me",

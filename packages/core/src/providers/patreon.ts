@@ -21,8 +21,8 @@ export interface PatreonProfile extends Record<string, unknown> {
 /**
  * Sign in with a Patreon account.
  *
- * @param options - `clientId` and `clientSecret` of the Patreon client; any other option overrides
- *   the defaults.
+ * @param options - `clientId` and `clientSecret` of the Patreon client; any other option
+ *   overrides the defaults.
  * @returns The provider, for `providers`.
  * @example
  * ```ts

@@ -18,8 +18,8 @@ export interface PinterestProfile extends Record<string, unknown> {
 /**
  * Sign in with a Pinterest account.
  *
- * @param options - `clientId` and `clientSecret` of the Pinterest app; any other option overrides
- *   the defaults.
+ * @param options - `clientId` and `clientSecret` of the Pinterest app; any other option
+ *   overrides the defaults.
  * @returns The provider, for `providers`.
  * @example
  * ```ts

@@ -9,7 +9,8 @@ import { defineProvider } from "../lib/providers/define-provider.js";
 
 /** `GET https://api.todoist.com/api/v1/user`. */
 export interface TodoistProfile extends Record<string, unknown> {
-  id: string;
+  /** A string in API v1 (a number in the retired Sync API v9). */
+  id: string | number;
   email: string;
   full_name: string;
   avatar_big?: string | null;

@@ -28,6 +28,18 @@ export interface TwitterLegacyProfile extends Record<string, unknown> {
   profile_image_url_https?: string;
 }
 
+/**
+ * Sign in with a Twitter (X) account: OAuth 1.0a by default, OAuth 2.0 with `version: "2.0"`, as in next-auth v4.
+ *
+ * @param options - `clientId` and `clientSecret` from the provider's developer console; any
+ *   other option overrides the defaults (merged deeply, as in next-auth v4).
+ * @returns The provider, for `providers`.
+ * @example
+ * ```ts
+ * import Twitter from "gatehouse/providers/twitter";
+ * Twitter({ clientId: process.env.TWITTER_ID!, clientSecret: process.env.TWITTER_SECRET! });
+ * ```
+ */
 export default function Twitter<P extends TwitterProfile | TwitterLegacyProfile>(
   options: OAuthUserConfig<P> & { version?: "2.0" | "1.0A" },
 ): OAuthConfig<P> {
@@ -37,6 +49,7 @@ export default function Twitter<P extends TwitterProfile | TwitterLegacyProfile>
         id: "twitter",
         name: "Twitter",
         type: "oauth",
+        version: "2.0",
         authorization: {
           url: "https://x.com/i/oauth2/authorize",
           params: { scope: "users.read tweet.read offline.access" },
