@@ -36,6 +36,7 @@ import Trakt from "../src/providers/trakt.js";
 import UnitedEffects from "../src/providers/united-effects.js";
 import Wikimedia from "../src/providers/wikimedia.js";
 import WordPress from "../src/providers/wordpress.js";
+import WorkOS from "../src/providers/workos.js";
 import Zoho from "../src/providers/zoho.js";
 import { ACCESS_TOKEN, CLIENT, checkSignIn, signInWith, type SignInCase } from "./provider-signin.js";
 
@@ -874,6 +875,31 @@ describe("next-auth v4's other providers", () => {
     expect(result.requests.some((url) => new URL(url).hostname === "attacker.example")).toBe(false);
     expect(result.api).toEqual(["https://api.pipedrive.com/v1/users/me"]);
     expect(result.user?.id).toBe("pipedrive:5");
+  });
+
+  // next-auth v4 turns a provider's URL-only endpoint into { url, params } before merging the
+  // app's options, so `authorization: { params }` adds parameters instead of dropping the URL.
+  it("an app's authorization.params merge into a provider whose authorization is a bare URL (WorkOS connection)", async () => {
+    const result = await checkSignIn({
+      name: "workos with a connection",
+      provider: WorkOS({ ...CLIENT, authorization: { params: { connection: "conn_01E4ZCR3C56J083X43JQXF3JK5" } } }),
+      authorize: "https://api.workos.com/sso/authorize",
+      params: { connection: "conn_01E4ZCR3C56J083X43JQXF3JK5" },
+      token: "https://api.workos.com/sso/token",
+      tokenResponse: {
+        access_token: ACCESS_TOKEN,
+        token_type: "bearer",
+        profile: {
+          object: "profile",
+          id: "prof_01DMC79VCBZ0NY2099737PSVF1",
+          email: "todd@foo-corp.com",
+          first_name: "Todd",
+        },
+      },
+      auth: "post",
+      expected: { id: "workos:prof_01DMC79VCBZ0NY2099737PSVF1", email: "todd@foo-corp.com" },
+    });
+    expect(result.authorize.searchParams.get("response_type")).toBe("code");
   });
 
   it("Azure AD with the multi-tenant default fails cleanly: an issuer template is not an issuer", async () => {

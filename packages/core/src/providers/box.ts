@@ -32,7 +32,7 @@ export default function Box<P extends BoxProfile>(options: OAuthUserConfig<P>): 
       id: "box",
       name: "Box",
       type: "oauth",
-      authorization: "https://account.box.com/api/oauth2/authorize",
+      authorization: { url: "https://account.box.com/api/oauth2/authorize" },
       token: "https://api.box.com/oauth2/token",
       userinfo: "https://api.box.com/2.0/users/me",
       client: { token_endpoint_auth_method: "client_secret_post" },

@@ -32,7 +32,7 @@ export default function Kakao<P extends KakaoProfile>(options: OAuthUserConfig<P
       id: "kakao",
       name: "Kakao",
       type: "oauth",
-      authorization: "https://kauth.kakao.com/oauth/authorize",
+      authorization: { url: "https://kauth.kakao.com/oauth/authorize" },
       token: "https://kauth.kakao.com/oauth/token",
       userinfo: "https://kapi.kakao.com/v2/user/me",
       client: { token_endpoint_auth_method: "client_secret_post" },

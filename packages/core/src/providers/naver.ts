@@ -31,7 +31,7 @@ export default function Naver<P extends NaverProfile>(options: OAuthUserConfig<P
       id: "naver",
       name: "Naver",
       type: "oauth",
-      authorization: "https://nid.naver.com/oauth2.0/authorize",
+      authorization: { url: "https://nid.naver.com/oauth2.0/authorize" },
       token: "https://nid.naver.com/oauth2.0/token",
       userinfo: "https://openapi.naver.com/v1/nid/me",
       profile: ({ response }) => ({

@@ -37,7 +37,7 @@ export default function WorkOS<P extends WorkOSProfile>(options: OAuthUserConfig
       id: "workos",
       name: "WorkOS",
       type: "oauth",
-      authorization: "https://api.workos.com/sso/authorize",
+      authorization: { url: "https://api.workos.com/sso/authorize" },
       token: "https://api.workos.com/sso/token",
       client: { token_endpoint_auth_method: "client_secret_post" },
       userinfo: {

@@ -32,7 +32,7 @@ export default function Zoom<P extends ZoomProfile>(options: OAuthUserConfig<P>)
       id: "zoom",
       name: "Zoom",
       type: "oauth",
-      authorization: "https://zoom.us/oauth/authorize",
+      authorization: { url: "https://zoom.us/oauth/authorize" },
       token: "https://zoom.us/oauth/token",
       userinfo: "https://api.zoom.us/v2/users/me",
       profile: (profile) => ({
