@@ -32,6 +32,8 @@ export interface UserinfoContext {
   provider: { id: string; clientId: string; userinfoUrl: string | undefined };
   /** The IdP fetch: timeout, size cap and the configured `fetch`. */
   fetch: typeof fetch;
+  /** The ID token's claims, already validated, when the provider sent one. */
+  claims?: Record<string, unknown>;
 }
 
 /** How the client authenticates at the token endpoint (RFC 6749 §2.3, OIDC Core §9). */
@@ -173,7 +175,7 @@ export interface EmailConfig {
   /** The SMTP server (URL or nodemailer transport options). Required in production unless `sendVerificationRequest` is given. */
   server?: EmailServer | undefined;
   /** The sender. @default "Gatehouse <no-reply@localhost>" */
-  from?: string;
+  from?: string | undefined;
   /** Seconds a link stays valid. @default 900 (15 minutes; next-auth: 24 hours) */
   maxAge?: number;
   /** Sends the email yourself (an API such as Postmark or SES). */

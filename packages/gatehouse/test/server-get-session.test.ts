@@ -24,7 +24,12 @@ async function attacker(): Promise<{ host: string; seen: IncomingMessage[]; clos
   return {
     host: `127.0.0.1:${port}`,
     seen,
-    close: () => new Promise<void>((resolve) => server.close(() => { resolve(); })),
+    close: () =>
+      new Promise<void>((resolve) =>
+        server.close(() => {
+          resolve();
+        }),
+      ),
   };
 }
 

@@ -19,12 +19,26 @@ export interface AppleProfile extends Record<string, unknown> {
   user?: { name?: { firstName?: string; lastName?: string }; email?: string };
 }
 
+/**
+ * Sign in with Apple.
+ *
+ * @param options - `clientId` (the Services ID) and `clientSecret` (the signed JWT, see {@link
+ *   appleClientSecret}); any other option overrides the defaults (merged deeply, as in next-auth
+ *   v4).
+ * @returns The provider, for `providers`.
+ * @example
+ * ```ts
+ * import Apple from "gatehouse/providers/apple";
+ * Apple({ clientId: process.env.APPLE_ID!, clientSecret: process.env.APPLE_SECRET! });
+ * ```
+ */
 export default function Apple<P extends AppleProfile>(options: OAuthUserConfig<P>): OAuthConfig<P> {
   return defineProvider<P>(
     {
       id: "apple",
       name: "Apple",
-      type: "oidc",
+      type: "oauth",
+      idToken: true,
       issuer: "https://appleid.apple.com",
       authorization: { params: { scope: "name email", response_mode: "form_post" } },
       client: { token_endpoint_auth_method: "client_secret_post" },

@@ -16,6 +16,18 @@ export interface AtlassianProfile extends Record<string, unknown> {
   nickname?: string;
 }
 
+/**
+ * Sign in with an Atlassian account.
+ *
+ * @param options - `clientId` and `clientSecret` from the provider's developer console; any
+ *   other option overrides the defaults (merged deeply, as in next-auth v4).
+ * @returns The provider, for `providers`.
+ * @example
+ * ```ts
+ * import Atlassian from "gatehouse/providers/atlassian";
+ * Atlassian({ clientId: process.env.ATLASSIAN_ID!, clientSecret: process.env.ATLASSIAN_SECRET! });
+ * ```
+ */
 export default function Atlassian<P extends AtlassianProfile>(options: OAuthUserConfig<P>): OAuthConfig<P> {
   return defineProvider<P>(
     {

@@ -9,8 +9,18 @@ import { issuerProvider, type OidcProfile } from "../lib/providers/issuer-provid
 /** The claims Auth0 sends. */
 export type Auth0Profile = OidcProfile;
 
-export default function Auth0<P extends Auth0Profile>(
-  options: OAuthUserConfig<P> & { issuer: string },
-): OAuthConfig<P> {
+/**
+ * Sign in with Auth0.
+ *
+ * @param options - `issuer` (your tenant's domain), `clientId` and `clientSecret`; any other
+ *   option overrides the defaults (merged deeply, as in next-auth v4).
+ * @returns The provider, for `providers`.
+ * @example
+ * ```ts
+ * import Auth0 from "gatehouse/providers/auth0";
+ * Auth0({ clientId: process.env.AUTH0_ID!, clientSecret: process.env.AUTH0_SECRET!, issuer: process.env.AUTH0_ISSUER });
+ * ```
+ */
+export default function Auth0<P extends Auth0Profile>(options: OAuthUserConfig<P>): OAuthConfig<P> {
   return issuerProvider<P>("auth0", "Auth0", options);
 }

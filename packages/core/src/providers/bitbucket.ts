@@ -17,6 +17,18 @@ export interface BitbucketProfile extends Record<string, unknown> {
   email?: string | null;
 }
 
+/**
+ * Sign in with a Bitbucket account.
+ *
+ * @param options - `clientId` and `clientSecret` from the provider's developer console; any
+ *   other option overrides the defaults (merged deeply, as in next-auth v4).
+ * @returns The provider, for `providers`.
+ * @example
+ * ```ts
+ * import Bitbucket from "gatehouse/providers/bitbucket";
+ * Bitbucket({ clientId: process.env.BITBUCKET_ID!, clientSecret: process.env.BITBUCKET_SECRET! });
+ * ```
+ */
 export default function Bitbucket<P extends BitbucketProfile>(options: OAuthUserConfig<P>): OAuthConfig<P> {
   return defineProvider<P>(
     {

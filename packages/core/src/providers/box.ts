@@ -14,13 +14,25 @@ export interface BoxProfile extends Record<string, unknown> {
   avatar_url?: string;
 }
 
+/**
+ * Sign in with a Box account.
+ *
+ * @param options - `clientId` and `clientSecret` from the provider's developer console; any
+ *   other option overrides the defaults (merged deeply, as in next-auth v4).
+ * @returns The provider, for `providers`.
+ * @example
+ * ```ts
+ * import Box from "gatehouse/providers/box";
+ * Box({ clientId: process.env.BOX_ID!, clientSecret: process.env.BOX_SECRET! });
+ * ```
+ */
 export default function Box<P extends BoxProfile>(options: OAuthUserConfig<P>): OAuthConfig<P> {
   return defineProvider<P>(
     {
       id: "box",
       name: "Box",
       type: "oauth",
-      authorization: "https://account.box.com/api/oauth2/authorize",
+      authorization: { url: "https://account.box.com/api/oauth2/authorize" },
       token: "https://api.box.com/oauth2/token",
       userinfo: "https://api.box.com/2.0/users/me",
       client: { token_endpoint_auth_method: "client_secret_post" },

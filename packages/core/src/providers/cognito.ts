@@ -9,8 +9,18 @@ import { issuerProvider, type OidcProfile } from "../lib/providers/issuer-provid
 /** The claims Cognito sends. */
 export type CognitoProfile = OidcProfile;
 
-export default function Cognito<P extends CognitoProfile>(
-  options: OAuthUserConfig<P> & { issuer: string },
-): OAuthConfig<P> {
+/**
+ * Sign in with an Amazon Cognito user pool.
+ *
+ * @param options - `issuer` (the user pool's issuer), `clientId` and `clientSecret`; any other
+ *   option overrides the defaults (merged deeply, as in next-auth v4).
+ * @returns The provider, for `providers`.
+ * @example
+ * ```ts
+ * import Cognito from "gatehouse/providers/cognito";
+ * Cognito({ clientId: process.env.COGNITO_ID!, clientSecret: process.env.COGNITO_SECRET!, issuer: process.env.COGNITO_ISSUER });
+ * ```
+ */
+export default function Cognito<P extends CognitoProfile>(options: OAuthUserConfig<P>): OAuthConfig<P> {
   return issuerProvider<P>("cognito", "Cognito", options);
 }

@@ -29,6 +29,18 @@ export function discordAvatar(profile: Pick<DiscordProfile, "id" | "avatar" | "d
   return `https://cdn.discordapp.com/embed/avatars/${index}.png`;
 }
 
+/**
+ * Sign in with a Discord account.
+ *
+ * @param options - `clientId` and `clientSecret` from the provider's developer console; any
+ *   other option overrides the defaults (merged deeply, as in next-auth v4).
+ * @returns The provider, for `providers`.
+ * @example
+ * ```ts
+ * import Discord from "gatehouse/providers/discord";
+ * Discord({ clientId: process.env.DISCORD_ID!, clientSecret: process.env.DISCORD_SECRET! });
+ * ```
+ */
 export default function Discord<P extends DiscordProfile>(options: OAuthUserConfig<P>): OAuthConfig<P> {
   return defineProvider<P>(
     {

@@ -16,6 +16,18 @@ export interface DropboxProfile extends Record<string, unknown> {
   profile_photo_url?: string;
 }
 
+/**
+ * Sign in with a Dropbox account.
+ *
+ * @param options - `clientId` and `clientSecret` from the provider's developer console; any
+ *   other option overrides the defaults (merged deeply, as in next-auth v4).
+ * @returns The provider, for `providers`.
+ * @example
+ * ```ts
+ * import Dropbox from "gatehouse/providers/dropbox";
+ * Dropbox({ clientId: process.env.DROPBOX_ID!, clientSecret: process.env.DROPBOX_SECRET! });
+ * ```
+ */
 export default function Dropbox<P extends DropboxProfile>(options: OAuthUserConfig<P>): OAuthConfig<P> {
   const url = "https://api.dropboxapi.com/2/users/get_current_account";
   return defineProvider<P>(

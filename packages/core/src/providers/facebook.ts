@@ -15,6 +15,18 @@ export interface FacebookProfile extends Record<string, unknown> {
   picture?: { data?: { url?: string; is_silhouette?: boolean } };
 }
 
+/**
+ * Sign in with a Facebook account.
+ *
+ * @param options - `clientId` and `clientSecret` from the provider's developer console; any
+ *   other option overrides the defaults (merged deeply, as in next-auth v4).
+ * @returns The provider, for `providers`.
+ * @example
+ * ```ts
+ * import Facebook from "gatehouse/providers/facebook";
+ * Facebook({ clientId: process.env.FACEBOOK_ID!, clientSecret: process.env.FACEBOOK_SECRET! });
+ * ```
+ */
 export default function Facebook<P extends FacebookProfile>(options: OAuthUserConfig<P>): OAuthConfig<P> {
   return defineProvider<P>(
     {

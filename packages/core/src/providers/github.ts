@@ -30,6 +30,18 @@ export interface GitHubEmail {
 /** GitHub Enterprise Server: `enterprise: { baseUrl: "https://github.example.com" }`. */
 export type GitHubOptions<P extends GitHubProfile> = OAuthUserConfig<P> & { enterprise?: { baseUrl?: string } };
 
+/**
+ * Sign in with a GitHub account (github.com, or GitHub Enterprise Server with `enterprise.baseUrl`).
+ *
+ * @param options - `clientId` and `clientSecret` from the provider's developer console; any
+ *   other option overrides the defaults (merged deeply, as in next-auth v4).
+ * @returns The provider, for `providers`.
+ * @example
+ * ```ts
+ * import GitHub from "gatehouse/providers/github";
+ * GitHub({ clientId: process.env.GITHUB_ID!, clientSecret: process.env.GITHUB_SECRET! });
+ * ```
+ */
 export default function GitHub<P extends GitHubProfile>(options: GitHubOptions<P>): OAuthConfig<P> {
   const base = options.enterprise?.baseUrl?.replace(/\/$/, "") ?? "https://github.com";
   const api = options.enterprise?.baseUrl === undefined ? "https://api.github.com" : `${base}/api/v3`;

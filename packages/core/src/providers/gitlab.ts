@@ -17,6 +17,18 @@ export interface GitLabProfile extends Record<string, unknown> {
   state?: string;
 }
 
+/**
+ * Sign in with a GitLab account (gitlab.com, or a self-managed instance with `baseUrl`).
+ *
+ * @param options - `clientId` and `clientSecret` from the provider's developer console; any
+ *   other option overrides the defaults (merged deeply, as in next-auth v4).
+ * @returns The provider, for `providers`.
+ * @example
+ * ```ts
+ * import GitLab from "gatehouse/providers/gitlab";
+ * GitLab({ clientId: process.env.GITLAB_ID!, clientSecret: process.env.GITLAB_SECRET! });
+ * ```
+ */
 export default function GitLab<P extends GitLabProfile>(
   options: OAuthUserConfig<P> & { baseUrl?: string },
 ): OAuthConfig<P> {

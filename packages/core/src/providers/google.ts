@@ -22,12 +22,25 @@ export interface GoogleProfile extends Record<string, unknown> {
   hd?: string;
 }
 
+/**
+ * Sign in with a Google account.
+ *
+ * @param options - `clientId` and `clientSecret` from the provider's developer console; any
+ *   other option overrides the defaults (merged deeply, as in next-auth v4).
+ * @returns The provider, for `providers`.
+ * @example
+ * ```ts
+ * import Google from "gatehouse/providers/google";
+ * Google({ clientId: process.env.GOOGLE_ID!, clientSecret: process.env.GOOGLE_SECRET! });
+ * ```
+ */
 export default function Google<P extends GoogleProfile>(options: OAuthUserConfig<P>): OAuthConfig<P> {
   return defineProvider<P>(
     {
       id: "google",
       name: "Google",
-      type: "oidc",
+      type: "oauth",
+      idToken: true,
       issuer: "https://accounts.google.com",
       authorization: { params: { scope: "openid email profile" } },
       profile: (profile) => ({

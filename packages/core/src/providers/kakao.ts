@@ -14,13 +14,25 @@ export interface KakaoProfile extends Record<string, unknown> {
   properties?: { nickname?: string; profile_image?: string };
 }
 
+/**
+ * Sign in with a Kakao account.
+ *
+ * @param options - `clientId` and `clientSecret` from the provider's developer console; any
+ *   other option overrides the defaults (merged deeply, as in next-auth v4).
+ * @returns The provider, for `providers`.
+ * @example
+ * ```ts
+ * import Kakao from "gatehouse/providers/kakao";
+ * Kakao({ clientId: process.env.KAKAO_ID!, clientSecret: process.env.KAKAO_SECRET! });
+ * ```
+ */
 export default function Kakao<P extends KakaoProfile>(options: OAuthUserConfig<P>): OAuthConfig<P> {
   return defineProvider<P>(
     {
       id: "kakao",
       name: "Kakao",
       type: "oauth",
-      authorization: "https://kauth.kakao.com/oauth/authorize",
+      authorization: { url: "https://kauth.kakao.com/oauth/authorize" },
       token: "https://kauth.kakao.com/oauth/token",
       userinfo: "https://kapi.kakao.com/v2/user/me",
       client: { token_endpoint_auth_method: "client_secret_post" },

@@ -9,8 +9,18 @@ import { issuerProvider, type OidcProfile } from "../lib/providers/issuer-provid
 /** The claims Keycloak sends. */
 export type KeycloakProfile = OidcProfile;
 
-export default function Keycloak<P extends KeycloakProfile>(
-  options: OAuthUserConfig<P> & { issuer: string },
-): OAuthConfig<P> {
+/**
+ * Sign in with Keycloak.
+ *
+ * @param options - `issuer` (the realm's URL), `clientId` and `clientSecret`; any other option
+ *   overrides the defaults (merged deeply, as in next-auth v4).
+ * @returns The provider, for `providers`.
+ * @example
+ * ```ts
+ * import Keycloak from "gatehouse/providers/keycloak";
+ * Keycloak({ clientId: process.env.KEYCLOAK_ID!, clientSecret: process.env.KEYCLOAK_SECRET!, issuer: process.env.KEYCLOAK_ISSUER });
+ * ```
+ */
+export default function Keycloak<P extends KeycloakProfile>(options: OAuthUserConfig<P>): OAuthConfig<P> {
   return issuerProvider<P>("keycloak", "Keycloak", options);
 }

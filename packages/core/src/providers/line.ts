@@ -10,7 +10,19 @@ import { issuerProvider, type OidcProfile } from "../lib/providers/issuer-provid
 /** The claims LINE sends. */
 export type LineProfile = OidcProfile;
 
-export default function Line<P extends LineProfile>(options: OAuthUserConfig<P>): OAuthConfig<P> {
+/**
+ * Sign in with a LINE account.
+ *
+ * @param options - `clientId` and `clientSecret` from the provider's developer console; any
+ *   other option overrides the defaults (merged deeply, as in next-auth v4).
+ * @returns The provider, for `providers`.
+ * @example
+ * ```ts
+ * import LINE from "gatehouse/providers/line";
+ * LINE({ clientId: process.env.LINE_ID!, clientSecret: process.env.LINE_SECRET! });
+ * ```
+ */
+export default function LINE<P extends LineProfile>(options: OAuthUserConfig<P>): OAuthConfig<P> {
   return issuerProvider<P>("line", "LINE", options, {
     issuer: "https://access.line.me",
     client: { token_endpoint_auth_method: "client_secret_post" },

@@ -14,6 +14,18 @@ export interface LinkedInProfile extends OidcProfile {
   locale?: { country?: string; language?: string } | string;
 }
 
+/**
+ * Sign in with a LinkedIn account.
+ *
+ * @param options - `clientId` and `clientSecret` from the provider's developer console; any
+ *   other option overrides the defaults (merged deeply, as in next-auth v4).
+ * @returns The provider, for `providers`.
+ * @example
+ * ```ts
+ * import LinkedIn from "gatehouse/providers/linkedin";
+ * LinkedIn({ clientId: process.env.LINKEDIN_ID!, clientSecret: process.env.LINKEDIN_SECRET! });
+ * ```
+ */
 export default function LinkedIn<P extends LinkedInProfile>(options: OAuthUserConfig<P>): OAuthConfig<P> {
   return issuerProvider<P>("linkedin", "LinkedIn", options, {
     issuer: "https://www.linkedin.com/oauth",

@@ -20,6 +20,18 @@ export interface MicrosoftEntraIdProfile extends Record<string, unknown> {
   preferred_username?: string;
 }
 
+/**
+ * Sign in with Microsoft Entra ID (Azure AD) under Auth.js v5's id; next-auth v4 apps use `azure-ad`.
+ *
+ * @param options - `clientId`, `clientSecret` and `tenantId` (or `issuer`); any other option
+ *   overrides the defaults (merged deeply, as in next-auth v4).
+ * @returns The provider, for `providers`.
+ * @example
+ * ```ts
+ * import MicrosoftEntraID from "gatehouse/providers/microsoft-entra-id";
+ * MicrosoftEntraID({ clientId: process.env.MICROSOFT_ENTRA_ID_ID!, clientSecret: process.env.MICROSOFT_ENTRA_ID_SECRET!, tenantId: process.env.MICROSOFT_ENTRA_ID_TENANT_ID });
+ * ```
+ */
 export default function MicrosoftEntraID<P extends MicrosoftEntraIdProfile>(
   options: OAuthUserConfig<P> & { tenantId?: string },
 ): OAuthConfig<P> {

@@ -15,6 +15,18 @@ export interface NotionProfile extends Record<string, unknown> {
   person?: { email?: string };
 }
 
+/**
+ * Sign in with a Notion account.
+ *
+ * @param options - `clientId` and `clientSecret` from the provider's developer console; any
+ *   other option overrides the defaults (merged deeply, as in next-auth v4).
+ * @returns The provider, for `providers`.
+ * @example
+ * ```ts
+ * import Notion from "gatehouse/providers/notion";
+ * Notion({ clientId: process.env.NOTION_ID!, clientSecret: process.env.NOTION_SECRET! });
+ * ```
+ */
 export default function Notion<P extends NotionProfile>(options: OAuthUserConfig<P>): OAuthConfig<P> {
   return defineProvider<P>(
     {

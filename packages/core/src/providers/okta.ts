@@ -9,6 +9,18 @@ import { issuerProvider, type OidcProfile } from "../lib/providers/issuer-provid
 /** The claims Okta sends. */
 export type OktaProfile = OidcProfile;
 
-export default function Okta<P extends OktaProfile>(options: OAuthUserConfig<P> & { issuer: string }): OAuthConfig<P> {
+/**
+ * Sign in with Okta.
+ *
+ * @param options - `issuer` (your Okta org, or a custom authorization server), `clientId` and
+ *   `clientSecret`; any other option overrides the defaults (merged deeply, as in next-auth v4).
+ * @returns The provider, for `providers`.
+ * @example
+ * ```ts
+ * import Okta from "gatehouse/providers/okta";
+ * Okta({ clientId: process.env.OKTA_ID!, clientSecret: process.env.OKTA_SECRET!, issuer: process.env.OKTA_ISSUER });
+ * ```
+ */
+export default function Okta<P extends OktaProfile>(options: OAuthUserConfig<P>): OAuthConfig<P> {
   return issuerProvider<P>("okta", "Okta", options);
 }

@@ -14,6 +14,18 @@ export interface RedditProfile extends Record<string, unknown> {
   icon_img?: string;
 }
 
+/**
+ * Sign in with a Reddit account.
+ *
+ * @param options - `clientId` and `clientSecret` from the provider's developer console; any
+ *   other option overrides the defaults (merged deeply, as in next-auth v4).
+ * @returns The provider, for `providers`.
+ * @example
+ * ```ts
+ * import Reddit from "gatehouse/providers/reddit";
+ * Reddit({ clientId: process.env.REDDIT_ID!, clientSecret: process.env.REDDIT_SECRET! });
+ * ```
+ */
 export default function Reddit<P extends RedditProfile>(options: OAuthUserConfig<P>): OAuthConfig<P> {
   return defineProvider<P>(
     {

@@ -13,6 +13,18 @@ export interface SalesforceProfile extends OidcProfile {
   organization_id?: string;
 }
 
+/**
+ * Sign in with a Salesforce account.
+ *
+ * @param options - `clientId` and `clientSecret` from the provider's developer console; any
+ *   other option overrides the defaults (merged deeply, as in next-auth v4).
+ * @returns The provider, for `providers`.
+ * @example
+ * ```ts
+ * import Salesforce from "gatehouse/providers/salesforce";
+ * Salesforce({ clientId: process.env.SALESFORCE_ID!, clientSecret: process.env.SALESFORCE_SECRET! });
+ * ```
+ */
 export default function Salesforce<P extends SalesforceProfile>(options: OAuthUserConfig<P>): OAuthConfig<P> {
   return issuerProvider<P>("salesforce", "Salesforce", options, {
     issuer: "https://login.salesforce.com",

@@ -13,6 +13,18 @@ export interface SlackProfile extends OidcProfile {
   "https://slack.com/user_id"?: string;
 }
 
+/**
+ * Sign in with Slack.
+ *
+ * @param options - `clientId` and `clientSecret` from the provider's developer console; any
+ *   other option overrides the defaults (merged deeply, as in next-auth v4).
+ * @returns The provider, for `providers`.
+ * @example
+ * ```ts
+ * import Slack from "gatehouse/providers/slack";
+ * Slack({ clientId: process.env.SLACK_ID!, clientSecret: process.env.SLACK_SECRET! });
+ * ```
+ */
 export default function Slack<P extends SlackProfile>(options: OAuthUserConfig<P>): OAuthConfig<P> {
   return issuerProvider<P>("slack", "Slack", options, {
     issuer: "https://slack.com",

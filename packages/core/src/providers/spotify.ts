@@ -14,6 +14,18 @@ export interface SpotifyProfile extends Record<string, unknown> {
   images?: { url: string; height?: number | null; width?: number | null }[];
 }
 
+/**
+ * Sign in with a Spotify account.
+ *
+ * @param options - `clientId` and `clientSecret` from the provider's developer console; any
+ *   other option overrides the defaults (merged deeply, as in next-auth v4).
+ * @returns The provider, for `providers`.
+ * @example
+ * ```ts
+ * import Spotify from "gatehouse/providers/spotify";
+ * Spotify({ clientId: process.env.SPOTIFY_ID!, clientSecret: process.env.SPOTIFY_SECRET! });
+ * ```
+ */
 export default function Spotify<P extends SpotifyProfile>(options: OAuthUserConfig<P>): OAuthConfig<P> {
   return defineProvider<P>(
     {

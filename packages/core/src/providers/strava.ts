@@ -16,6 +16,18 @@ export interface StravaProfile extends Record<string, unknown> {
   profile?: string;
 }
 
+/**
+ * Sign in with a Strava account.
+ *
+ * @param options - `clientId` and `clientSecret` from the provider's developer console; any
+ *   other option overrides the defaults (merged deeply, as in next-auth v4).
+ * @returns The provider, for `providers`.
+ * @example
+ * ```ts
+ * import Strava from "gatehouse/providers/strava";
+ * Strava({ clientId: process.env.STRAVA_ID!, clientSecret: process.env.STRAVA_SECRET! });
+ * ```
+ */
 export default function Strava<P extends StravaProfile>(options: OAuthUserConfig<P>): OAuthConfig<P> {
   return defineProvider<P>(
     {

@@ -10,6 +10,18 @@ import { issuerProvider, type OidcProfile } from "../lib/providers/issuer-provid
 /** The claims Twitch sends. */
 export type TwitchProfile = OidcProfile;
 
+/**
+ * Sign in with a Twitch account.
+ *
+ * @param options - `clientId` and `clientSecret` from the provider's developer console; any
+ *   other option overrides the defaults (merged deeply, as in next-auth v4).
+ * @returns The provider, for `providers`.
+ * @example
+ * ```ts
+ * import Twitch from "gatehouse/providers/twitch";
+ * Twitch({ clientId: process.env.TWITCH_ID!, clientSecret: process.env.TWITCH_SECRET! });
+ * ```
+ */
 export default function Twitch<P extends TwitchProfile>(options: OAuthUserConfig<P>): OAuthConfig<P> {
   return issuerProvider<P>("twitch", "Twitch", options, {
     issuer: "https://id.twitch.tv/oauth2",

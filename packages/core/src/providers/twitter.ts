@@ -4,6 +4,9 @@
  * legacy OAuth 1.0a flow by default, as in next-auth v4
  * (https://docs.x.com/resources/fundamentals/authentication/oauth-1-0a/obtaining-user-access-tokens).
  *
+ * next-auth v4's names: "Twitter" for OAuth 2.0, "Twitter (Legacy)" for OAuth 1.0a (shown on the
+ * sign-in page and by `GET /providers`; pass `name: "X"` to rename).
+ *
  * Quirks: OAuth 2.0 gives no email address; the v2 profile is wrapped in `data`. OAuth 1.0a
  * returns the email only if the app has the permission; its avatar URL ends in `_normal`
  * (48 px), which is dropped for the full-size image.
@@ -25,6 +28,18 @@ export interface TwitterLegacyProfile extends Record<string, unknown> {
   profile_image_url_https?: string;
 }
 
+/**
+ * Sign in with a Twitter (X) account: OAuth 1.0a by default, OAuth 2.0 with `version: "2.0"`, as in next-auth v4.
+ *
+ * @param options - `clientId` and `clientSecret` from the provider's developer console; any
+ *   other option overrides the defaults (merged deeply, as in next-auth v4).
+ * @returns The provider, for `providers`.
+ * @example
+ * ```ts
+ * import Twitter from "gatehouse/providers/twitter";
+ * Twitter({ clientId: process.env.TWITTER_ID!, clientSecret: process.env.TWITTER_SECRET! });
+ * ```
+ */
 export default function Twitter<P extends TwitterProfile | TwitterLegacyProfile>(
   options: OAuthUserConfig<P> & { version?: "2.0" | "1.0A" },
 ): OAuthConfig<P> {
@@ -32,8 +47,9 @@ export default function Twitter<P extends TwitterProfile | TwitterLegacyProfile>
     return defineProvider<P>(
       {
         id: "twitter",
-        name: "X",
+        name: "Twitter",
         type: "oauth",
+        version: "2.0",
         authorization: {
           url: "https://x.com/i/oauth2/authorize",
           params: { scope: "users.read tweet.read offline.access" },
@@ -52,7 +68,7 @@ export default function Twitter<P extends TwitterProfile | TwitterLegacyProfile>
   return defineProvider<P>(
     {
       id: "twitter",
-      name: "X",
+      name: "Twitter (Legacy)",
       type: "oauth",
       version: "1.0A",
       requestTokenUrl: "https://api.twitter.com/oauth/request_token",

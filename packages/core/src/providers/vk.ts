@@ -16,6 +16,18 @@ export interface VkProfile extends Record<string, unknown> {
   email?: string | null;
 }
 
+/**
+ * Sign in with a VK account.
+ *
+ * @param options - `clientId` and `clientSecret` from the provider's developer console; any
+ *   other option overrides the defaults (merged deeply, as in next-auth v4).
+ * @returns The provider, for `providers`.
+ * @example
+ * ```ts
+ * import VK from "gatehouse/providers/vk";
+ * VK({ clientId: process.env.VK_ID!, clientSecret: process.env.VK_SECRET! });
+ * ```
+ */
 export default function VK<P extends VkProfile>(options: OAuthUserConfig<P>): OAuthConfig<P> {
   const url = "https://api.vk.com/method/users.get?fields=photo_100&v=5.199";
   return defineProvider<P>(

@@ -19,13 +19,25 @@ export interface WorkOSProfile extends Record<string, unknown> {
   raw_attributes?: Record<string, unknown>;
 }
 
+/**
+ * Sign in through WorkOS (enterprise SSO).
+ *
+ * @param options - `clientId` and `clientSecret` from the provider's developer console; any
+ *   other option overrides the defaults (merged deeply, as in next-auth v4).
+ * @returns The provider, for `providers`.
+ * @example
+ * ```ts
+ * import WorkOS from "gatehouse/providers/workos";
+ * WorkOS({ clientId: process.env.WORKOS_ID!, clientSecret: process.env.WORKOS_SECRET! });
+ * ```
+ */
 export default function WorkOS<P extends WorkOSProfile>(options: OAuthUserConfig<P>): OAuthConfig<P> {
   return defineProvider<P>(
     {
       id: "workos",
       name: "WorkOS",
       type: "oauth",
-      authorization: "https://api.workos.com/sso/authorize",
+      authorization: { url: "https://api.workos.com/sso/authorize" },
       token: "https://api.workos.com/sso/token",
       client: { token_endpoint_auth_method: "client_secret_post" },
       userinfo: {

@@ -18,6 +18,18 @@ export interface YandexProfile extends Record<string, unknown> {
   is_avatar_empty?: boolean;
 }
 
+/**
+ * Sign in with a Yandex account.
+ *
+ * @param options - `clientId` and `clientSecret` from the provider's developer console; any
+ *   other option overrides the defaults (merged deeply, as in next-auth v4).
+ * @returns The provider, for `providers`.
+ * @example
+ * ```ts
+ * import Yandex from "gatehouse/providers/yandex";
+ * Yandex({ clientId: process.env.YANDEX_ID!, clientSecret: process.env.YANDEX_SECRET! });
+ * ```
+ */
 export default function Yandex<P extends YandexProfile>(options: OAuthUserConfig<P>): OAuthConfig<P> {
   const url = "https://login.yandex.ru/info?format=json";
   return defineProvider<P>(

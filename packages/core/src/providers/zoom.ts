@@ -14,13 +14,25 @@ export interface ZoomProfile extends Record<string, unknown> {
   pic_url?: string;
 }
 
+/**
+ * Sign in with a Zoom account.
+ *
+ * @param options - `clientId` and `clientSecret` from the provider's developer console; any
+ *   other option overrides the defaults (merged deeply, as in next-auth v4).
+ * @returns The provider, for `providers`.
+ * @example
+ * ```ts
+ * import Zoom from "gatehouse/providers/zoom";
+ * Zoom({ clientId: process.env.ZOOM_ID!, clientSecret: process.env.ZOOM_SECRET! });
+ * ```
+ */
 export default function Zoom<P extends ZoomProfile>(options: OAuthUserConfig<P>): OAuthConfig<P> {
   return defineProvider<P>(
     {
       id: "zoom",
       name: "Zoom",
       type: "oauth",
-      authorization: "https://zoom.us/oauth/authorize",
+      authorization: { url: "https://zoom.us/oauth/authorize" },
       token: "https://zoom.us/oauth/token",
       userinfo: "https://api.zoom.us/v2/users/me",
       profile: (profile) => ({

@@ -129,13 +129,16 @@ async function oauth2Profile(
       ...(Object.keys(provider.tokenParams).length === 0 ? {} : { additionalParameters: provider.tokenParams }),
     },
   );
+  // OpenID Connect is in force for `type: "oidc"` and for next-auth v4's spelling of it,
+  // `type: "oauth"` with `idToken: true` (Google, Apple, Auth0, …): the ID token is required.
+  const openid = provider.type === "oidc" || provider.idToken;
   const tokens = await oauth.processAuthorizationCodeResponse(as, client, tokenResponse, {
     expectedNonce,
-    requireIdToken: provider.type === "oidc",
+    requireIdToken: openid,
   });
   // An ID token whose signature cannot be checked (a plain OAuth 2 provider with no JWKS) is
   // not used at all; for OIDC providers the check is mandatory.
-  const verifiable = as.jwks_uri !== undefined || provider.type === "oidc";
+  const verifiable = as.jwks_uri !== undefined || openid;
   const claims = verifiable ? oauth.getValidatedIdTokenClaims(tokens) : undefined;
   if (claims !== undefined) {
     // oauth4webapi has checked the claims and the algorithm; the signature is checked here,
@@ -155,6 +158,7 @@ async function oauth2Profile(
       tokens: tokenSet,
       provider: { id: provider.id, clientId: provider.clientId, userinfoUrl: as.userinfo_endpoint },
       fetch: fetchFor(state, provider),
+      ...(claims === undefined ? {} : { claims: { ...claims } }),
     });
   } else if (provider.idToken && claims !== undefined) {
     profile = { ...claims };

@@ -174,7 +174,7 @@ export function resolveOAuthProvider(
       );
   }
   const authorizationParams = { ...authorization.params };
-  if (authorizationParams.scope === undefined && type === "oidc") authorizationParams.scope = "openid profile email";
+  if (authorizationParams.scope === undefined && isOidc) authorizationParams.scope = "openid profile email";
 
   const timeout = typeof options.timeout === "number" && options.timeout > 0 ? options.timeout : DEFAULTS.oauth.timeout;
   const style = isPlainObject(options.style)

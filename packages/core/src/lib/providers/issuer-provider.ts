@@ -1,7 +1,11 @@
 /**
  * The providers that are "an OpenID Connect issuer you host or rent" (Auth0, Okta, Keycloak,
- * Cognito, Zitadel, authentik, FusionAuth, the generic one): one shape, different names and
+ * Cognito, Zitadel, Authentik, FusionAuth, IdentityServer, …): one shape, different names and
  * profile claims.
+ *
+ * next-auth v4 reports all of them as `type: "oauth"` (with `idToken: true`), and apps and
+ * `GET /providers` clients see that type, so they keep it here too. `idToken: true` is what makes
+ * the callback insist on an ID token and validate it in full, exactly as for `type: "oidc"`.
  */
 import type { AnyProfile, OAuthConfig, OAuthFields, OAuthUserConfig } from "../../provider-types.js";
 import type { User } from "../../types.js";
@@ -28,7 +32,10 @@ export function standardUser(profile: OidcProfile): User {
   };
 }
 
-/** An OIDC provider found by its `issuer` (required in `options`). */
+/**
+ * An OpenID Connect provider found by its `issuer` (given in `options`, as in next-auth v4; a
+ * missing one is a configuration error naming `issuer`). `extra` overrides the defaults.
+ */
 export function issuerProvider<P extends AnyProfile>(
   id: string,
   name: string,
@@ -39,7 +46,8 @@ export function issuerProvider<P extends AnyProfile>(
     {
       id,
       name,
-      type: "oidc",
+      type: "oauth",
+      idToken: true,
       authorization: { params: { scope: "openid profile email" } },
       profile: (profile) => standardUser(profile as unknown as OidcProfile),
       ...extra,

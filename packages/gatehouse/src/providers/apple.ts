@@ -1,2 +1,0 @@
-export * from "@gatehouse/core/providers/apple";
-export { default } from "@gatehouse/core/providers/apple";

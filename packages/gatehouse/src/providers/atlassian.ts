@@ -1,2 +1,0 @@
-export * from "@gatehouse/core/providers/atlassian";
-export { default } from "@gatehouse/core/providers/atlassian";

@@ -1,2 +1,0 @@
-export * from "@gatehouse/core/providers/auth0";
-export { default } from "@gatehouse/core/providers/auth0";

@@ -1,2 +1,0 @@
-export * from "@gatehouse/core/providers/dropbox";
-export { default } from "@gatehouse/core/providers/dropbox";

@@ -1,2 +1,0 @@
-export * from "@gatehouse/core/providers/github";
-export { default } from "@gatehouse/core/providers/github";

@@ -1,2 +1,0 @@
-export * from "@gatehouse/core/providers/microsoft-entra-id";
-export { default } from "@gatehouse/core/providers/microsoft-entra-id";

@@ -1,2 +1,0 @@
-export * from "@gatehouse/core/providers/okta";
-export { default } from "@gatehouse/core/providers/okta";
