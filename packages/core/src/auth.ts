@@ -7,9 +7,10 @@
 import type { AdapterRequirement } from "./adapter.js";
 import { checkAdapter, adapterNeeds } from "./config/check-adapter.js";
 import { resolveConfig } from "./config/resolve-config.js";
-import { FEATURES } from "./features/index.js";
+import type { ApiOutcome, Feature } from "./features/feature.js";
+import { FEATURES, type FeatureApis } from "./features/index.js";
 import { listUserSessions, revokeUserSessions } from "./features/sessions/index.js";
-import type { ErrorCode, ErrorText } from "./errors.js";
+import { ConfigError, type ErrorCode, type ErrorText } from "./errors.js";
 import type { ResolvedConfig } from "./lib/config/resolved-config.js";
 import type { SetCookie } from "./lib/cookies/set-cookie.js";
 import { CsrfKeys } from "./lib/csrf.js";
@@ -34,6 +35,16 @@ export interface SessionLookup {
   session: Session | null;
   cookies: SetCookie[];
 }
+
+/** One feature's server-side operations, each taking the user's request first. */
+export type BoundApi<A> = {
+  [M in keyof A]: A[M] extends (state: RequestState, ...args: infer P) => Promise<ApiOutcome<infer R>>
+    ? (request: Request, ...args: P) => Promise<ApiOutcome<R>>
+    : never;
+};
+
+/** Every feature's server-side operations, by feature name. */
+export type AuthApi = { [F in keyof FeatureApis]: BoundApi<FeatureApis[F]> };
 
 /** A configured auth instance. Call it with a request to the auth routes. */
 export interface AuthHandler {
@@ -78,14 +89,21 @@ export interface AuthHandler {
   ): Promise<ActionResult>;
   /** The resolved options (read-only). */
   readonly config: ResolvedConfig;
+  /**
+   * The features' server-side operations (`api.accounts.unlink(request, account)`, …), for the
+   * app's own server code: each takes the user's request and resolves with its value and the
+   * cookies to set.
+   * @throws {ConfigError} from an operation of a feature this configuration does not enable.
+   */
+  readonly api: AuthApi;
   /** The instance's logger (the app's `logger`, or the console), for integrations. */
   readonly logger: LoggerInstance;
 }
 
 export type { ActionResult, RevocationResult, ServerSignInInput, SessionInfo, SessionRevocation };
 
-/** Builds the run-time state for `options`. */
-function buildRuntime(options: AuthConfig): AuthRuntime {
+/** Builds the run-time state for `options`, and picks the features they enable. */
+function buildRuntime(options: AuthConfig): { runtime: AuthRuntime; features: readonly Feature[] } {
   const logger = createLogger(options.logger, options.debug === true);
   const config = resolveConfig(options, logger);
   const features = FEATURES.filter((feature) => feature.enabled(config));
@@ -98,7 +116,7 @@ function buildRuntime(options: AuthConfig): AuthRuntime {
       errorTexts.set(code, text);
     }
   }
-  return createRuntime({
+  const runtime = createRuntime({
     config,
     store: options.store ?? new MemoryStore({ now }),
     adapter: options.adapter,
@@ -112,6 +130,7 @@ function buildRuntime(options: AuthConfig): AuthRuntime {
     errorTexts,
     extensions: features.flatMap((feature) => (feature.session === undefined ? [] : [feature.session])),
   });
+  return { runtime, features };
 }
 
 /**
@@ -128,8 +147,8 @@ function buildRuntime(options: AuthConfig): AuthRuntime {
 export function createAuth<T extends AuthTypes = AuthTypes, C extends AuthConfig<T> = AuthConfig<T>>(
   config: C & AdapterRequirement<C>,
 ): AuthHandler {
-  const runtime = buildRuntime(config);
-  const table = routeTable(FEATURES.filter((feature) => feature.enabled(runtime.config)));
+  const { runtime, features } = buildRuntime(config);
+  const table = routeTable(features);
   const handler = (request: Request, context: RequestContext = {}): Promise<Response> =>
     handleRequest(runtime, table, request, context);
   /**
@@ -149,9 +168,30 @@ export function createAuth<T extends AuthTypes = AuthTypes, C extends AuthConfig
     return createRequestState(runtime, request, target, origin, context);
   };
   const refused = (error: ErrorCode): ActionResult => ({ url: "/", cookies: [], error });
+  const enabled = new Set(features);
+  const api: Record<string, Record<string, unknown>> = {};
+  for (const feature of FEATURES) {
+    if (feature.api === undefined) continue;
+    api[feature.name] = Object.fromEntries(
+      Object.entries(feature.api).map(([name, method]) => [
+        name,
+        async (request: Request, ...args: unknown[]) => {
+          if (!enabled.has(feature))
+            throw new ConfigError(
+              "InvalidOption",
+              `\`${feature.name}.${name}\` is not available with these options (the ${feature.name} feature is off).`,
+            );
+          const state = stateFor(request, { trusted: true });
+          if (state === null) throw new TypeError("The request's URL or Host header is unusable.");
+          return method(state, ...args);
+        },
+      ]),
+    );
+  }
   return Object.assign(handler, {
     config: runtime.config,
     logger: runtime.logger,
+    api: api as AuthApi,
     sessions: {
       async list(request: Request, context: RequestContext = {}) {
         const state = stateFor(request, context);

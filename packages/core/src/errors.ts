@@ -69,8 +69,7 @@ export type ErrorCode =
   | "UnknownProvider"
   | "SessionManagementUnavailable"
   | "UnknownSession"
-  | "UnknownAccount"
-  | "LastAccount";
+  | "UnknownAccount";
 
 /**
  * What the built-in pages say for one {@link ErrorCode}: a line beside the sign-in form

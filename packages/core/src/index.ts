@@ -6,7 +6,9 @@ export {
   Auth,
   createAuth,
   type ActionResult,
+  type AuthApi,
   type AuthHandler,
+  type BoundApi,
   type ServerSignInInput,
   type RevocationResult,
   type SessionInfo,
@@ -27,4 +29,8 @@ export type * from "./types.js";
 export type * from "./options.js";
 export type * from "./provider-types.js";
 export type * from "./adapter.js";
+export type { ApiOutcome } from "./features/feature.js";
+export { API_METHODS, type FeatureApis } from "./features/index.js";
+export type { AccountRef } from "./features/accounts/unlink-account.js";
+export type { ClientAnswer, ClientKit } from "./lib/client-kit.js";
 export { ADAPTER_GROUPS, ADAPTER_METHODS } from "./adapter.js";

@@ -130,7 +130,7 @@ describe("architecture", () => {
       "packages/core/src/jwt/keyring-cache.ts", // encode/decode: keys derived from the secrets, bounded
       "packages/gatehouse/src/lib/instance.ts", // NextAuth(options): the instance of each options object
       "packages/gatehouse/src/lib/database.ts", // the database option: one connection per URL
-      "packages/gatehouse/src/react/index.ts", // the browser client: one session per page
+      "packages/gatehouse/src/react/client-state.ts", // the browser client: one session per page
       "packages/core/src/lib/crypto/node.ts", // a pool of CSPRNG bytes, each handed out once
       "packages/adapter-sqlite/src/index.ts", // one queue per SQLite file, process-wide (see the file)
     ]);

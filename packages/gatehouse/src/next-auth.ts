@@ -8,16 +8,17 @@
  *
  * The options are resolved on the first request, not at import, so `next build` needs no secret.
  */
-import type { AdapterRequirement, SessionInfo, SessionRevocation } from "@gatehouse/core";
+import type { AdapterRequirement } from "@gatehouse/core";
 import { createAuthFunction, type AuthFunction, type RouteHandler } from "./lib/auth-function.js";
 import { isNodeRequest, type NodeRequest, type NodeResponse } from "./lib/node-http.js";
 import { handleNode, handleWeb } from "./lib/route-handler.js";
 import { createSignIn, createSignOut, type ServerSignIn, type ServerSignOut } from "./lib/server-actions.js";
-import { listSessionsFromNext, revokeSessionsFromNext } from "./lib/session-management.js";
+import { bindFeatureApis, type NextFeatureApis } from "./lib/feature-api.js";
 import type { AuthOptions } from "./types.js";
 
 export type { AuthFunction, NextAuthRequest, RouteHandler } from "./lib/auth-function.js";
 export type { ServerSignIn, ServerSignOut, SignInData } from "./lib/server-actions.js";
+export type { NextBoundApi, NextFeatureApis } from "./lib/feature-api.js";
 
 /**
  * What the options' features need of `adapter`, checked by the compiler (the Email provider:
@@ -26,16 +27,21 @@ export type { ServerSignIn, ServerSignOut, SignInData } from "./lib/server-actio
  */
 export type OptionsRequirement<C> = C extends { database: unknown } ? unknown : AdapterRequirement<C>;
 
-/** What `NextAuth(options)` returns. */
-export interface NextAuthResult {
+/**
+ * What `NextAuth(options)` returns: the handler itself (pages router `(req, res)`, app router
+ * `(request)`), `handlers`, `auth`, the server-side `signIn` and `signOut`, and every feature's
+ * server-side operations (`sessions.list()`, `sessions.revoke("others")`, `accounts.unlink(…)`).
+ */
+export type NextAuthResult = NextAuthHandler & NextFeatureApis;
+
+/** The parts of {@link NextAuthResult} every configuration has. */
+export interface NextAuthHandler {
   (request: Request, context?: unknown): Promise<Response>;
   (req: NodeRequest, res: NodeResponse): Promise<void>;
   handlers: { GET: RouteHandler; POST: RouteHandler };
   auth: AuthFunction;
   signIn: ServerSignIn;
   signOut: ServerSignOut;
-  /** Session management (database sessions) in server components, actions and route handlers. */
-  sessions: ServerSessions;
 }
 
 /**
@@ -46,11 +52,7 @@ export interface NextAuthResult {
  * await sessions.revoke("others")        // or { id }, or "all" to sign out everywhere
  * ```
  */
-export interface ServerSessions {
-  list(): Promise<SessionInfo[] | null>;
-  /** Resolves with the number of sessions ended. */
-  revoke(target: SessionRevocation): Promise<number>;
-}
+export type ServerSessions = NextFeatureApis["sessions"];
 
 /**
  * Creates the auth handler for a Next.js app.
@@ -75,17 +77,13 @@ function NextAuth(...args: unknown[]): NextAuthResult | Promise<void> {
   const handler = ((req: Request | NodeRequest, second?: unknown) => {
     if (req instanceof Request) return handleWeb(options, req);
     return handleNode(options, req, second as NodeResponse);
-  }) as NextAuthResult;
+  }) as NextAuthHandler;
   const route: RouteHandler = (request) => handleWeb(options, request);
   handler.handlers = { GET: route, POST: route };
   handler.auth = createAuthFunction(options);
   handler.signIn = createSignIn(options);
   handler.signOut = createSignOut(options);
-  handler.sessions = {
-    list: () => listSessionsFromNext(options),
-    revoke: (target) => revokeSessionsFromNext(options, target),
-  };
-  return handler;
+  return Object.assign(handler, bindFeatureApis(options));
 }
 
 export default NextAuth;

@@ -5,7 +5,7 @@
 import { instanceFor } from "./lib/instance.js";
 import { isNodeRequest, type NodeRequest, type NodeResponse } from "./lib/node-http.js";
 import { sessionFromNext, sessionFromNode, sessionFromRequest } from "./lib/session-lookup.js";
-import { listSessionsFromNext, revokeSessionsFromNext } from "./lib/session-management.js";
+import { bindFeatureApis } from "./lib/feature-api.js";
 import type { SessionInfo, SessionRevocation } from "@gatehouse/core";
 import type { AuthOptions, Session } from "./types.js";
 
@@ -49,7 +49,7 @@ export const unstable_getServerSession = getServerSession;
  * @example `const sessions = await getSessions(authOptions)`
  */
 export function getSessions(options: AuthOptions): Promise<SessionInfo[] | null> {
-  return listSessionsFromNext(options);
+  return bindFeatureApis(options).sessions.list();
 }
 
 /**
@@ -58,5 +58,5 @@ export function getSessions(options: AuthOptions): Promise<SessionInfo[] | null>
  * @example `await revokeSessions(authOptions, "others")` in a server action
  */
 export function revokeSessions(options: AuthOptions, target: SessionRevocation): Promise<number> {
-  return revokeSessionsFromNext(options, target);
+  return bindFeatureApis(options).sessions.revoke(target);
 }

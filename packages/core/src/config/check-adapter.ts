@@ -32,8 +32,10 @@ export function checkAdapter(adapter: Adapter | undefined, needs: readonly Adapt
   }
   if (typeof adapter !== "object" || (adapter as unknown) === null)
     throw new ConfigError("InvalidOption", "`adapter` must be an adapter object.");
-  for (const { group, why } of needs) {
-    const missing = ADAPTER_GROUPS[group].required.filter((method) => typeof adapter[method] !== "function");
+  for (const { group, why, methods = [] } of needs) {
+    const missing = [...ADAPTER_GROUPS[group].required, ...methods].filter(
+      (method) => typeof adapter[method] !== "function",
+    );
     if (missing.length > 0) {
       throw new ConfigError("InvalidOption", `The \`adapter\` lacks ${missing.join(", ")}, which ${why} need.`);
     }

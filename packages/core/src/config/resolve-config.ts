@@ -86,6 +86,7 @@ export function resolveConfig(config: AuthConfig, logger: LoggerInstance): Resol
     environment,
     debug: config.debug === true,
     useSecureCookies: config.useSecureCookies,
+    hasAdapter: config.adapter !== undefined,
     cookies: Object.freeze({
       secure: cookieOptions(prefix, true, cookieOverrides),
       insecure: cookieOptions(prefix, false, cookieOverrides),

@@ -6,12 +6,13 @@
  * cycle. `features/index.ts` lists the features; the router, the adapter requirement check and
  * the pages are assembled from that list, so a new feature touches none of them.
  */
-import type { AdapterGroup } from "../adapter.js";
+import type { AdapterGroup, DatabaseAdapter } from "../adapter.js";
 import type { ErrorCode, ErrorText } from "../errors.js";
 import type { ProviderType, ResolvedProvider, ResolvedProviderOf } from "../provider-types.js";
 import type { ResolvedConfig } from "../lib/config/resolved-config.js";
 import type { Body } from "../lib/http/read-body.js";
 import type { RequestState } from "../lib/http/request-state.js";
+import type { SetCookie } from "../lib/cookies/set-cookie.js";
 import type { SessionExtension } from "../lib/session/session-extension.js";
 
 /** What a route handler receives besides the request state. */
@@ -77,7 +78,23 @@ export type ProviderResolver<P extends ResolvedProvider = ResolvedProvider> = (d
 export interface AdapterNeed {
   group: AdapterGroup;
   why: string;
+  /** Methods of the group the feature needs beyond its required ones. */
+  methods?: readonly (keyof DatabaseAdapter)[];
 }
+
+/** What a server-side operation of a feature produced: its value and the cookies to set. */
+export interface ApiOutcome<T> {
+  value: T;
+  cookies?: readonly SetCookie[];
+}
+
+/**
+ * A server-side operation of a feature, for the app's own server code: `auth.api.<feature>.<name>`
+ * in core, `NextAuth(…).<feature>.<name>` in the Next.js package (which passes the current
+ * request and writes the cookies). `state` is the user's request.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each operation has its own arguments
+export type ApiMethod = (state: RequestState, ...args: any[]) => Promise<ApiOutcome<unknown>>;
 
 /**
  * One feature. Every member is optional but `name` and `enabled`; a feature that is not enabled
@@ -98,9 +115,11 @@ export interface Feature {
   readonly errors?: Readonly<Partial<Record<ErrorCode, ErrorText>>>;
   /** What it adds to reading, starting and ending sessions. */
   readonly session?: SessionExtension;
+  /** Its server-side operations, for the app's own server code. */
+  readonly api?: Readonly<Record<string, ApiMethod>>;
 }
 
-/** Declares a feature (checks its shape, and freezes it). */
-export function defineFeature(feature: Feature): Feature {
+/** Declares a feature (checks its shape, keeps its exact type for the API's types, and freezes it). */
+export function defineFeature<const F extends Feature>(feature: F): F {
   return Object.freeze(feature);
 }

@@ -34,6 +34,16 @@ export function readEnv(): AuthEnv {
   };
 }
 
+/**
+ * The app's URL as the server reaches it: NEXTAUTH_URL_INTERNAL, else NEXTAUTH_URL, else AUTH_URL
+ * (for the React client's server-side `getSession`, which has no options; kept apart so the
+ * browser bundle takes only this).
+ */
+export function internalAuthUrl(): string | undefined {
+  const env: Record<string, string | undefined> = typeof process === "undefined" ? {} : process.env;
+  return nonEmpty(env.NEXTAUTH_URL_INTERNAL) ?? nonEmpty(env.NEXTAUTH_URL) ?? nonEmpty(env.AUTH_URL);
+}
+
 function nonEmpty(value: string | undefined): string | undefined {
   return value === undefined || value.trim() === "" ? undefined : value.trim();
 }

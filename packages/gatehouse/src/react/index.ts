@@ -5,9 +5,12 @@
  * server-provided session immediately. Small on purpose: it ships to every visitor.
  */
 import { createContext, createElement, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
-import { DEFAULT_BASE_PATH } from "@gatehouse/core/defaults";
-import { readEnv } from "../lib/env.js";
-import type { Session, SessionInfo, SessionRevocation } from "../types.js";
+import type { Session } from "../types.js";
+import { base, broadcast, getCsrfToken, listeners, navigate, post, refresh, setBase, tabs } from "./client-state.js";
+
+export { getCsrfToken, getSession, type GetSessionParams } from "./client-state.js";
+// Every feature's browser functions (listSessions, revokeSessions, unlinkAccount, …), generated.
+export * from "./features.js";
 
 /** What `useSession()` returns. */
 export type SessionContextValue<R extends boolean = false> = R extends true
@@ -67,107 +70,6 @@ export interface SignOutParams<R extends boolean = true> {
   redirect?: R;
 }
 
-/** Parameters of {@link getSession} (server-side use needs the request). */
-export interface GetSessionParams {
-  req?: { headers: Record<string, string | string[] | undefined> | Headers } | undefined;
-  ctx?: { req?: GetSessionParams["req"] } | undefined;
-  event?: string;
-  triggerEvent?: boolean;
-  broadcast?: boolean;
-}
-
-// Module state: where the routes are (set by SessionProvider), the listeners of the mounted
-// providers, and the one session request in flight.
-let base: string = DEFAULT_BASE_PATH;
-let inflight: Promise<Session | null> | undefined;
-const listeners = new Set<(session: Session | null) => void>();
-let channel: BroadcastChannel | undefined;
-
-function tabs(): BroadcastChannel | undefined {
-  if (channel === undefined && typeof BroadcastChannel !== "undefined")
-    channel = new BroadcastChannel("gatehouse.session");
-  return channel;
-}
-
-function broadcast(): void {
-  // The other tabs only need to know the session changed; they fetch it themselves.
-  tabs()?.postMessage("session");
-}
-
-function navigate(url: string): void {
-  window.location.href = url;
-  if (url.includes("#")) window.location.reload();
-}
-
-async function post(
-  path: string,
-  body: Record<string, string>,
-): Promise<{ res: Response; data: Record<string, unknown> }> {
-  const res = await fetch(`${base}/${path}`, {
-    method: "POST",
-    headers: { "Content-Type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({ ...body, csrfToken: (await getCsrfToken()) ?? "", json: "true" }),
-  });
-  return { res, data: (await res.json().catch(() => ({}))) as Record<string, unknown> };
-}
-
-/**
- * Where the server reaches its own auth routes: the configured URL only (NEXTAUTH_URL_INTERNAL,
- * then NEXTAUTH_URL / AUTH_URL; a path in it is the base path), never the request's `Host`,
- * which the client chooses.
- */
-function serverAuthUrl(): string | undefined {
-  const env = readEnv();
-  const configured = env.internalUrl ?? env.url;
-  if (configured === undefined) return undefined;
-  try {
-    const url = new URL(configured);
-    const path = url.pathname.replace(/\/+$/, "");
-    return `${url.origin}${path === "" ? base : path}`;
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * The current session, or `null`. Concurrent calls share one request. On the server (v4's
- * `getSession({ req })`), pass the request so its cookie is forwarded.
- */
-export function getSession(params?: GetSessionParams): Promise<Session | null> {
-  if (typeof window === "undefined") {
-    // On the server, only with the request and a configured URL: without one there is no
-    // origin to trust, and the session is unknown.
-    const authUrl = serverAuthUrl();
-    const req = params?.req ?? params?.ctx?.req;
-    if (authUrl === undefined || req === undefined) return Promise.resolve(null);
-    const cookie = req.headers instanceof Headers ? req.headers.get("cookie") : req.headers.cookie;
-    return fetch(`${authUrl}/session`, { headers: { cookie: String(cookie ?? "") } })
-      .then((res) => res.json() as Promise<Session>)
-      .then((data) => (Object.keys(data).length > 0 ? data : null))
-      .catch(() => null);
-  }
-  inflight ??= fetch(`${base}/session`)
-    .then((res) => (res.ok ? (res.json() as Promise<Session>) : null))
-    .then((data) => (data !== null && Object.keys(data).length > 0 ? data : null))
-    .catch(() => null)
-    .finally(() => (inflight = undefined));
-  const pending = inflight;
-  if (params?.broadcast === true) void pending.then(broadcast);
-  return pending;
-}
-
-async function refresh(): Promise<Session | null> {
-  const session = await getSession();
-  for (const listener of listeners) listener(session);
-  return session;
-}
-
-/** The CSRF token for a hand-made form post. */
-export async function getCsrfToken(): Promise<string | undefined> {
-  const res = await fetch(`${base}/csrf`);
-  return ((await res.json()) as { csrfToken?: string }).csrfToken;
-}
-
 /** The configured providers. */
 export async function getProviders(): Promise<Record<string, ClientSafeProvider> | null> {
   const res = await fetch(`${base}/providers`);
@@ -223,30 +125,6 @@ export async function signOut<R extends boolean = true>(
   return { url } as R extends false ? { url: string } : undefined;
 }
 
-/**
- * The signed-in user's sessions (database sessions), newest first; `null` when signed out or
- * when the app has no database sessions.
- */
-export async function listSessions(): Promise<SessionInfo[] | null> {
-  const res = await fetch(`${base}/sessions`);
-  return res.ok ? ((await res.json()) as { sessions: SessionInfo[] }).sessions : null;
-}
-
-/**
- * Ends sessions of the signed-in user: one (`{ id }` from {@link listSessions}), `"others"`, or
- * `"all"` (sign out everywhere, this tab included). Resolves with how many ended.
- */
-export async function revokeSessions(target: SessionRevocation): Promise<number> {
-  const action = target === "others" ? "revoke-others" : target === "all" ? "revoke-all" : "revoke";
-  const { data } = await post("sessions", typeof target === "object" ? { action, id: target.id } : { action });
-  const revoked = typeof data.revoked === "number" ? data.revoked : 0;
-  if (target === "all" || revoked > 0) {
-    await refresh();
-    broadcast();
-  }
-  return revoked;
-}
-
 const SessionContext = createContext<SessionContextValue | undefined>(undefined);
 
 /** Shares the session with every `useSession()` below it. */
@@ -258,7 +136,7 @@ export function SessionProvider(props: SessionProviderProps): ReactNode {
     refetchOnWindowFocus = true,
     refetchWhenOffline = true,
   } = props;
-  if (props.basePath !== undefined) base = props.basePath.replace(/\/$/, "");
+  if (props.basePath !== undefined) setBase(props.basePath);
   const [data, setData] = useState<Session | null | undefined>(initial);
 
   useEffect(() => {

@@ -38,6 +38,8 @@ export interface ResolvedConfig {
   readonly environment: "development" | "production" | "test";
   readonly debug: boolean;
   readonly useSecureCookies: boolean | undefined;
+  /** Whether an adapter (a database) is configured. */
+  readonly hasAdapter: boolean;
   readonly cookies: { readonly secure: CookiesOptions; readonly insecure: CookiesOptions };
   readonly session: {
     readonly strategy: "jwt" | "database";

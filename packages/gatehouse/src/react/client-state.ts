@@ -1,0 +1,113 @@
+/**
+ * The browser client's state, shared by `gatehouse/react`'s functions and the features' bound
+ * client functions: where the auth routes are, the session listeners, the one session request in
+ * flight, and the channel that tells the other tabs.
+ */
+import { DEFAULT_BASE_PATH } from "@gatehouse/core/defaults";
+import { internalAuthUrl } from "../lib/env.js";
+import type { Session } from "../types.js";
+
+/** Parameters of {@link getSession} (server-side use needs the request). */
+export interface GetSessionParams {
+  req?: { headers: Record<string, string | string[] | undefined> | Headers } | undefined;
+  ctx?: { req?: GetSessionParams["req"] } | undefined;
+  event?: string;
+  triggerEvent?: boolean;
+  broadcast?: boolean;
+}
+
+// Module state: where the routes are (set by SessionProvider), the listeners of the mounted
+// providers, and the one session request in flight.
+export let base: string = DEFAULT_BASE_PATH;
+let inflight: Promise<Session | null> | undefined;
+export const listeners = new Set<(session: Session | null) => void>();
+let channel: BroadcastChannel | undefined;
+
+export function tabs(): BroadcastChannel | undefined {
+  if (channel === undefined && typeof BroadcastChannel !== "undefined")
+    channel = new BroadcastChannel("gatehouse.session");
+  return channel;
+}
+
+export function broadcast(): void {
+  // The other tabs only need to know the session changed; they fetch it themselves.
+  tabs()?.postMessage("session");
+}
+
+export function navigate(url: string): void {
+  window.location.href = url;
+  if (url.includes("#")) window.location.reload();
+}
+
+export async function post(
+  path: string,
+  body: Record<string, string>,
+): Promise<{ res: Response; data: Record<string, unknown> }> {
+  const res = await fetch(`${base}/${path}`, {
+    method: "POST",
+    headers: { "Content-Type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ ...body, csrfToken: (await getCsrfToken()) ?? "", json: "true" }),
+  });
+  return { res, data: (await res.json().catch(() => ({}))) as Record<string, unknown> };
+}
+
+/**
+ * Where the server reaches its own auth routes: the configured URL only (NEXTAUTH_URL_INTERNAL,
+ * then NEXTAUTH_URL / AUTH_URL; a path in it is the base path), never the request's `Host`,
+ * which the client chooses.
+ */
+function serverAuthUrl(): string | undefined {
+  const configured = internalAuthUrl();
+  if (configured === undefined) return undefined;
+  try {
+    const url = new URL(configured);
+    const path = url.pathname.replace(/\/+$/, "");
+    return `${url.origin}${path === "" ? base : path}`;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The current session, or `null`. Concurrent calls share one request. On the server (v4's
+ * `getSession({ req })`), pass the request so its cookie is forwarded.
+ */
+export function getSession(params?: GetSessionParams): Promise<Session | null> {
+  if (typeof window === "undefined") {
+    // On the server, only with the request and a configured URL: without one there is no
+    // origin to trust, and the session is unknown.
+    const authUrl = serverAuthUrl();
+    const req = params?.req ?? params?.ctx?.req;
+    if (authUrl === undefined || req === undefined) return Promise.resolve(null);
+    const cookie = req.headers instanceof Headers ? req.headers.get("cookie") : req.headers.cookie;
+    return fetch(`${authUrl}/session`, { headers: { cookie: String(cookie ?? "") } })
+      .then((res) => res.json() as Promise<Session>)
+      .then((data) => (Object.keys(data).length > 0 ? data : null))
+      .catch(() => null);
+  }
+  inflight ??= fetch(`${base}/session`)
+    .then((res) => (res.ok ? (res.json() as Promise<Session>) : null))
+    .then((data) => (data !== null && Object.keys(data).length > 0 ? data : null))
+    .catch(() => null)
+    .finally(() => (inflight = undefined));
+  const pending = inflight;
+  if (params?.broadcast === true) void pending.then(broadcast);
+  return pending;
+}
+
+export async function refresh(): Promise<Session | null> {
+  const session = await getSession();
+  for (const listener of listeners) listener(session);
+  return session;
+}
+
+/** The CSRF token for a hand-made form post. */
+export async function getCsrfToken(): Promise<string | undefined> {
+  const res = await fetch(`${base}/csrf`);
+  return ((await res.json()) as { csrfToken?: string }).csrfToken;
+}
+
+/** Sets where the auth routes live (`SessionProvider`'s `basePath`). */
+export function setBase(path: string): void {
+  base = path.replace(/\/$/, "");
+}
