@@ -56,8 +56,7 @@ export async function serviceAvailable(
     return true;
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    if (underCI(env))
-      throw new Error(`${name} is required under CI but did not answer: ${reason}`, { cause: error });
+    if (underCI(env)) throw new Error(`${name} is required under CI but did not answer: ${reason}`, { cause: error });
     console.warn(`Skipping the ${name} suite: ${name} did not answer (${reason}).`);
     return false;
   }
