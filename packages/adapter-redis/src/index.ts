@@ -23,6 +23,24 @@ export interface RedisAdapterOptions {
   prefix?: string;
   /** @default crypto.randomUUID */
   generateId?: () => string;
+  /**
+   * Milliseconds a command may wait for its reply before it fails (and the request gets a clean
+   * 503). Applies to the client made from a connection URL; a client you pass keeps its own
+   * options. @default 5000
+   */
+  commandTimeout?: number;
+}
+
+/** See {@link RedisAdapterOptions.commandTimeout}. */
+const DEFAULT_COMMAND_TIMEOUT_MS = 5000;
+
+/**
+ * A client for `url`. ioredis retries a command that was in flight when the connection dropped
+ * only after it reconnects, and never fails it on its own: without a command timeout a request
+ * would hang for as long as Redis stays down.
+ */
+function clientFor(url: string, commandTimeout = DEFAULT_COMMAND_TIMEOUT_MS): Redis {
+  return new Redis(url, { maxRetriesPerRequest: 2, commandTimeout });
 }
 
 type Stored<T> = { [K in keyof T]: T[K] extends Date | null | undefined ? number | null : T[K] };
@@ -93,10 +111,7 @@ export function RedisAdapter(
   connection: string | Redis,
   options: RedisAdapterOptions = {},
 ): DatabaseAdapter & { close(): Promise<void> } {
-  const redis =
-    typeof connection === "string"
-      ? new Redis(connection, { lazyConnect: false, maxRetriesPerRequest: 2 })
-      : connection;
+  const redis = typeof connection === "string" ? clientFor(connection, options.commandTimeout) : connection;
   const p = options.prefix ?? "gatehouse:";
   const newId = options.generateId ?? (() => globalThis.crypto.randomUUID());
   const k = {
@@ -346,8 +361,13 @@ export class RedisStore implements EphemeralStore {
   readonly #redis: Redis;
   readonly #prefix: string;
 
-  constructor(connection: string | Redis, options: { prefix?: string } = {}) {
-    this.#redis = typeof connection === "string" ? new Redis(connection, { maxRetriesPerRequest: 2 }) : connection;
+  /**
+   * @param connection - a `redis://` URL, or an ioredis client (which keeps its own options).
+   * @param options - `prefix` of every key (@default "gatehouse:store:"), and `commandTimeout`
+   *   as for {@link RedisAdapterOptions.commandTimeout} (@default 5000).
+   */
+  constructor(connection: string | Redis, options: { prefix?: string; commandTimeout?: number } = {}) {
+    this.#redis = typeof connection === "string" ? clientFor(connection, options.commandTimeout) : connection;
     this.#prefix = options.prefix ?? "gatehouse:store:";
   }
 
