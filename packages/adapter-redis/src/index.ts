@@ -35,12 +35,14 @@ export interface RedisAdapterOptions {
 const DEFAULT_COMMAND_TIMEOUT_MS = 5000;
 
 /**
- * A client for `url`. ioredis retries a command that was in flight when the connection dropped
- * only after it reconnects, and never fails it on its own: without a command timeout a request
- * would hang for as long as Redis stays down.
+ * A client for `url`. By default ioredis keeps a command that was in flight when the connection
+ * dropped and sends it again once it reconnects, never failing it on its own: the request would
+ * hang for as long as Redis stays down, and the write would land later, behind the caller's back
+ * (a session nobody holds a cookie for, an email token used up). So such a command times out,
+ * and is not sent again.
  */
 function clientFor(url: string, commandTimeout = DEFAULT_COMMAND_TIMEOUT_MS): Redis {
-  return new Redis(url, { maxRetriesPerRequest: 2, commandTimeout });
+  return new Redis(url, { maxRetriesPerRequest: 2, commandTimeout, autoResendUnfulfilledCommands: false });
 }
 
 type Stored<T> = { [K in keyof T]: T[K] extends Date | null | undefined ? number | null : T[K] };
