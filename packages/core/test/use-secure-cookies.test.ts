@@ -59,13 +59,17 @@ describe("useSecureCookies: true on an http URL", () => {
     expect(jar.cookies.has(SECURE_SESSION)).toBe(false);
   });
 
-  it("makes a form_post provider's check cookies SameSite=None; Secure", async () => {
+  // Regression: the callback-url cookie stayed Lax, so the browser left it out of the IdP's
+  // cross-site POST and a form_post sign-in (Apple) always landed on the home page.
+  it("makes a form_post provider's check and callback-url cookies SameSite=None; Secure", async () => {
     const auth = makeAuth({ useSecureCookies: true, providers: [formPostProvider()] });
     const jar = new Jar();
-    const response = await postForm(auth, "/signin/local", { csrfToken: await csrf(auth, jar) }, jar);
+    const csrfToken = await csrf(auth, jar);
+    const response = await postForm(auth, "/signin/local", { csrfToken, callbackUrl: "/dashboard" }, jar);
     expect(response.status).toBe(302);
-    const checks = setCookies(response).filter((cookie) => /state|pkce|nonce/.test(cookie.name));
+    const checks = setCookies(response).filter((cookie) => /state|pkce|nonce|callback-url/.test(cookie.name));
     expect(checks.map((cookie) => cookie.name).sort()).toEqual([
+      "__Secure-next-auth.callback-url",
       "__Secure-next-auth.nonce",
       "__Secure-next-auth.pkce.code_verifier",
       "__Secure-next-auth.state",
@@ -105,14 +109,20 @@ describe("useSecureCookies: false on an https URL", () => {
     expect(await (await get(auth, `${HTTPS}/api/auth/session`, prefixed)).json()).toEqual({});
   });
 
-  it("leaves a form_post provider's check cookies Lax (SameSite=None needs Secure)", async () => {
+  it("leaves a form_post provider's check and callback-url cookies Lax (SameSite=None needs Secure)", async () => {
     const auth = makeAuth({ url: HTTPS, useSecureCookies: false, providers: [formPostProvider()] });
     const jar = new Jar();
     const csrfToken = await csrf(auth, jar, `${HTTPS}/api/auth`);
-    const response = await postForm(auth, `${HTTPS}/api/auth/signin/local`, { csrfToken }, jar);
+    const response = await postForm(
+      auth,
+      `${HTTPS}/api/auth/signin/local`,
+      { csrfToken, callbackUrl: "/dashboard" },
+      jar,
+    );
     expect(response.status).toBe(302);
-    const checks = setCookies(response).filter((cookie) => /state|pkce|nonce/.test(cookie.name));
+    const checks = setCookies(response).filter((cookie) => /state|pkce|nonce|callback-url/.test(cookie.name));
     expect(checks.map((cookie) => cookie.name).sort()).toEqual([
+      "next-auth.callback-url",
       "next-auth.nonce",
       "next-auth.pkce.code_verifier",
       "next-auth.state",

@@ -8,7 +8,7 @@ import { safeCallbackParam, signInPageUrl } from "../http/navigation.js";
 import type { RequestState } from "../http/request-state.js";
 import { redirectOrJson } from "../http/respond.js";
 import type { Body } from "../http/read-body.js";
-import { checkCookie } from "./checks.js";
+import { callbackCookieOptions, checkCookie } from "./checks.js";
 import { idpFetch } from "./idp-fetch.js";
 import { signedTokenRequest } from "./oauth1.js";
 import { RESERVED_PARAMS, type ResolvedOAuthProvider } from "./resolve-oauth-provider.js";
@@ -30,7 +30,12 @@ export async function startOAuthSignIn(
   const callbackUrl = safeCallbackParam(state, body.callbackUrl);
   if (callbackUrl !== undefined) {
     const cookie = state.cookieNames.callbackUrl;
-    cookies.push({ name: cookie.name, value: callbackUrl, options: cookie.options });
+    // It must come back with a form_post callback too, or the user lands on the home page.
+    cookies.push({
+      name: cookie.name,
+      value: callbackUrl,
+      options: callbackCookieOptions(state, provider, cookie.options),
+    });
   }
   try {
     const url =
