@@ -60,7 +60,9 @@ const CHECKS = ["next-auth.state", "next-auth.pkce.code_verifier", "next-auth.no
 
 /** Registers the scenarios for `db`. */
 export function describeDatabaseDeath(db: DyingDatabase): void {
-  describe.skipIf(!db.available)(`a database that dies mid sign-in (${db.name})`, () => {
+  // Each scenario signs in at a real IdP and waits out a dead connection: more than the default
+  // 5 s on a loaded machine.
+  describe.skipIf(!db.available)(`a database that dies mid sign-in (${db.name})`, { timeout: 20_000 }, () => {
     let proxy: CuttableProxy;
     let adapter: DatabaseAdapter;
     let probe: DatabaseProbe;
