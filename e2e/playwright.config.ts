@@ -1,7 +1,30 @@
+import { spawnSync } from "node:child_process";
 import { defineConfig } from "@playwright/test";
+import { underCI } from "@gatehouse/adapter-test/under-ci";
 
 const DEMO = "http://127.0.0.1:3210";
 const PAGES = "http://127.0.0.1:3211";
+const DEMO_HTTPS = "https://localhost:3212";
+
+const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+// The HTTPS tests make their certificate with openssl. Without it they are skipped with one
+// line — except under CI, where that is a failure, as for every other missing component.
+const openssl = spawnSync("openssl", ["version"], { stdio: "ignore" }).status === 0;
+if (!openssl) {
+  const message = "HTTPS browser tests skipped: no openssl to make their certificate (apt-get install openssl).";
+  if (underCI()) throw new Error(`${message} CI requires them.`);
+  console.log(message);
+}
 
 // Debian's Chromium (never `playwright install`, which downloads a browser and fails here).
 export default defineConfig({
@@ -17,20 +40,29 @@ export default defineConfig({
     browserName: "chromium",
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
+      args: CHROMIUM_ARGS,
     },
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
   },
+  projects: [
+    { name: "http", testIgnore: /https\.spec\.ts$/ },
+    ...(openssl
+      ? [
+          {
+            name: "https",
+            testMatch: /https\.spec\.ts$/,
+            use: {
+              launchOptions: {
+                executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+                // The certificate is made at test time and trusted by nobody.
+                args: [...CHROMIUM_ARGS, "--ignore-certificate-errors"],
+              },
+            },
+          },
+        ]
+      : []),
+  ],
   webServer: [
     {
       command: "node servers/demo.js",
@@ -46,5 +78,18 @@ export default defineConfig({
       reuseExistingServer: false,
       stdout: "pipe",
     },
+    // After servers/demo.js: it reuses that build.
+    ...(openssl
+      ? [
+          {
+            command: "node servers/demo-https.js",
+            url: `${DEMO_HTTPS}/api/auth/providers`,
+            ignoreHTTPSErrors: true,
+            timeout: 300_000,
+            reuseExistingServer: false,
+            stdout: "pipe" as const,
+          },
+        ]
+      : []),
   ],
 });

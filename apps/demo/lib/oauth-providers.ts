@@ -1,6 +1,8 @@
 /**
  * The demo's OAuth providers: the local IdP `npm start` runs (so OAuth works offline), plus any
- * built-in provider whose AUTH_<PROVIDER>_ID and AUTH_<PROVIDER>_SECRET are set.
+ * built-in provider whose AUTH_<PROVIDER>_ID and AUTH_<PROVIDER>_SECRET are set. With
+ * LOCAL_IDP_FORM_POST=1 the local IdP is offered a second time with `response_mode=form_post`
+ * (the IdP posts the callback back cross-site, as Apple does): the HTTPS browser test uses it.
  */
 import type { Provider } from "gatehouse";
 import Apple from "gatehouse/providers/apple";
@@ -39,18 +41,22 @@ const BUILT_IN: [string, Factory][] = [
 ];
 
 export function oauthProviders(): Provider[] {
+  const issuer = process.env.LOCAL_IDP_ISSUER ?? "http://127.0.0.1:3300";
+  const local = { issuer, clientId: "gatehouse-demo", clientSecret: "gatehouse-demo-local-secret" };
   const providers: Provider[] = [
-    OIDC({
-      id: "local",
-      name: "Local IdP",
-      issuer: process.env.LOCAL_IDP_ISSUER ?? "http://127.0.0.1:3300",
-      clientId: "gatehouse-demo",
-      clientSecret: "gatehouse-demo-local-secret",
-      // Built-in refresh and RP-initiated logout, shown off on the local IdP.
-      refresh: true,
-      logout: true,
-    }),
+    // Built-in refresh and RP-initiated logout, shown off on the local IdP.
+    OIDC({ id: "local", name: "Local IdP", ...local, refresh: true, logout: true }),
   ];
+  if (process.env.LOCAL_IDP_FORM_POST === "1") {
+    providers.push(
+      OIDC({
+        id: "local-post",
+        name: "Local IdP (form_post)",
+        ...local,
+        authorization: { params: { response_mode: "form_post" } },
+      }),
+    );
+  }
   for (const [name, factory] of BUILT_IN) {
     const clientId = process.env[`AUTH_${name}_ID`];
     const clientSecret = process.env[`AUTH_${name}_SECRET`];

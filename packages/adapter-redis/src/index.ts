@@ -26,6 +26,26 @@ export interface RedisAdapterOptions {
   generateId?: () => string;
   /** The clock expiry is judged by, in milliseconds: pass the auth instance's `now`. @default the system clock */
   now?: () => number;
+  /**
+   * Milliseconds a command may wait for its reply before it fails (and the request gets a clean
+   * 503). Applies to the client made from a connection URL; a client you pass keeps its own
+   * options. @default 5000
+   */
+  commandTimeout?: number;
+}
+
+/** See {@link RedisAdapterOptions.commandTimeout}. */
+const DEFAULT_COMMAND_TIMEOUT_MS = 5000;
+
+/**
+ * A client for `url`. By default ioredis keeps a command that was in flight when the connection
+ * dropped and sends it again once it reconnects, never failing it on its own: the request would
+ * hang for as long as Redis stays down, and the write would land later, behind the caller's back
+ * (a session nobody holds a cookie for, an email token used up). So such a command times out,
+ * and is not sent again.
+ */
+function clientFor(url: string, commandTimeout = DEFAULT_COMMAND_TIMEOUT_MS): Redis {
+  return new Redis(url, { maxRetriesPerRequest: 2, commandTimeout, autoResendUnfulfilledCommands: false });
 }
 
 type Stored<T> = { [K in keyof T]: T[K] extends Date | null | undefined ? number | null : T[K] };
@@ -96,10 +116,7 @@ export function RedisAdapter(
   connection: string | Redis,
   options: RedisAdapterOptions = {},
 ): DatabaseAdapter & { close(): Promise<void> } {
-  const redis =
-    typeof connection === "string"
-      ? new Redis(connection, { lazyConnect: false, maxRetriesPerRequest: 2 })
-      : connection;
+  const redis = typeof connection === "string" ? clientFor(connection, options.commandTimeout) : connection;
   const p = options.prefix ?? "gatehouse:";
   const newId = options.generateId ?? (() => globalThis.crypto.randomUUID());
   const now = options.now ?? systemClock;
@@ -352,11 +369,16 @@ export class RedisStore implements EphemeralStore {
   readonly #now: () => number;
 
   /**
-   * @param connection a Redis URL or an ioredis client.
-   * @param options `prefix` for every key (default "gatehouse:store:"); `now`, the clock (pass the auth instance's `now`).
+   * @param connection - a `redis://` URL, or an ioredis client (which keeps its own options).
+   * @param options - `prefix` of every key (@default "gatehouse:store:"), `commandTimeout`
+   *   as for {@link RedisAdapterOptions.commandTimeout} (@default 5000), and `now`, the clock
+   *   (pass the auth instance's `now`).
    */
-  constructor(connection: string | Redis, options: { prefix?: string; now?: () => number } = {}) {
-    this.#redis = typeof connection === "string" ? new Redis(connection, { maxRetriesPerRequest: 2 }) : connection;
+  constructor(
+    connection: string | Redis,
+    options: { prefix?: string; commandTimeout?: number; now?: () => number } = {},
+  ) {
+    this.#redis = typeof connection === "string" ? clientFor(connection, options.commandTimeout) : connection;
     this.#prefix = options.prefix ?? "gatehouse:store:";
     this.#now = options.now ?? systemClock;
   }

@@ -12,6 +12,9 @@
  */
 import { systemClock, type AdapterAccount, type AdapterUser, type DatabaseAdapter } from "@gatehouse/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { underCI } from "./under-ci.js";
+
+export { underCI } from "./under-ci.js";
 
 /** Makes an adapter over a fresh (or freshly migrated) database. */
 export type AdapterFactory = () => Promise<{ adapter: DatabaseAdapter; cleanup?: () => Promise<void> }>;
@@ -37,16 +40,23 @@ function account(userId: string, provider = "github", providerAccountId = unique
 
 /**
  * Whether a test service answers. Outside CI a missing service skips its suite with a one-line
- * reason; under `CI=true` it is a failure, never a silent skip.
+ * reason; under CI (`CI=true`, `CI=1`, … — see {@link underCI}) it is a failure, never a silent
+ * skip.
+ *
+ * @param env - the environment that says whether this is CI. @default process.env
+ * @throws Error under CI when `probe` rejects.
  */
-export async function serviceAvailable(name: string, probe: () => Promise<unknown>): Promise<boolean> {
+export async function serviceAvailable(
+  name: string,
+  probe: () => Promise<unknown>,
+  env: Record<string, string | undefined> = process.env,
+): Promise<boolean> {
   try {
     await probe();
     return true;
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    if (process.env.CI === "true")
-      throw new Error(`${name} is required under CI but did not answer: ${reason}`, { cause: error });
+    if (underCI(env)) throw new Error(`${name} is required under CI but did not answer: ${reason}`, { cause: error });
     console.warn(`Skipping the ${name} suite: ${name} did not answer (${reason}).`);
     return false;
   }

@@ -1,7 +1,6 @@
 // A database that dies mid sign-in: real PostgreSQL behind a TCP proxy the test cuts at a chosen
 // statement. Whatever the point, the browser gets a clean error and no session, and the database
 // is left with no user missing its account and no session row.
-import { createServer, connect, type Server, type Socket } from "node:net";
 import pg from "pg";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { serviceAvailable } from "@gatehouse/adapter-test";
@@ -23,6 +22,7 @@ import {
   signIn,
 } from "./helpers.js";
 import { beginSignIn, finish, loginAtIdp, startTestIdp, type TestIdp } from "./oauth/harness.js";
+import { CuttableProxy } from "./tcp-proxy.js";
 
 const DATABASE_URL = process.env.GATEHOUSE_TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 const available = await serviceAvailable("PostgreSQL", async () => {
@@ -30,86 +30,6 @@ const available = await serviceAvailable("PostgreSQL", async () => {
   await client.connect();
   await client.end();
 });
-
-/**
- * A TCP proxy in front of PostgreSQL. `cutWhen(sql)` arms it: the first client message that
- * contains `sql` is dropped and every connection is severed at once; new connections are refused
- * until `restore()`. `cut()` does the same straight away.
- */
-class CuttableProxy {
-  private readonly sockets = new Set<Socket>();
-  private down = false;
-  private trigger: string | null = null;
-  private constructor(
-    private readonly server: Server,
-    readonly port: number,
-  ) {}
-
-  static async start(target: { host: string; port: number }): Promise<CuttableProxy> {
-    const server = createServer();
-    const port = await new Promise<number>((resolve) => {
-      server.listen(0, "127.0.0.1", () => {
-        resolve((server.address() as { port: number }).port);
-      });
-    });
-    const proxy = new CuttableProxy(server, port);
-    server.on("connection", (client) => {
-      proxy.accept(client, target);
-    });
-    return proxy;
-  }
-
-  private accept(client: Socket, target: { host: string; port: number }): void {
-    if (this.down) {
-      client.destroy();
-      return;
-    }
-    const upstream = connect(target.port, target.host);
-    for (const socket of [client, upstream]) {
-      this.sockets.add(socket);
-      socket.on("error", () => undefined);
-      socket.on("close", () => {
-        this.sockets.delete(socket);
-        client.destroy();
-        upstream.destroy();
-      });
-    }
-    client.on("data", (chunk: Buffer) => {
-      if (this.trigger !== null && chunk.toString("latin1").includes(this.trigger)) {
-        this.cut();
-        return;
-      }
-      upstream.write(chunk);
-    });
-    upstream.on("data", (chunk: Buffer) => {
-      client.write(chunk);
-    });
-  }
-
-  cutWhen(sql: string): void {
-    this.trigger = sql;
-  }
-
-  cut(): void {
-    this.down = true;
-    this.trigger = null;
-    for (const socket of this.sockets) socket.destroy();
-  }
-
-  restore(): void {
-    this.down = false;
-    this.trigger = null;
-  }
-
-  async close(): Promise<void> {
-    this.cut();
-    await new Promise<void>((resolve) => {
-      this.server.close(() => {
-        resolve();
-      });
-    });
-  }
-}
 
 describe.skipIf(!available)("a database that dies mid sign-in (PostgreSQL)", () => {
   const prefix = `fail${Date.now().toString(36)}_`;

@@ -1,6 +1,9 @@
-import { describe, expect, it } from "vitest";
-import { MemoryStore, type AuthConfig } from "../src/index.js";
-import { Jar, csrf, makeAuth, postForm, recordingLogger, clock } from "./helpers.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { AuthConfig } from "../src/index.js";
+import Email from "../src/providers/email.js";
+import { memoryDatabase } from "./database.js";
+import { AUTH, Jar, csrf, makeAuth, postForm, clock } from "./helpers.js";
+import { startSmtp, type TestSmtp } from "./smtp.js";
 
 async function attempt(
   auth: ReturnType<typeof makeAuth>,
@@ -112,31 +115,70 @@ describe("sign-in rate limits", () => {
     const off = makeAuth({ rateLimit: false });
     for (let i = 0; i < 12; i++) expect((await attempt(off, "ada@example.com", "wrong")).status).toBe(401);
   });
+});
 
-  it("fails closed with 503 when the store is down, without calling authorize", async () => {
-    const store = new MemoryStore();
-    store.hit = () => Promise.reject(new Error("connection refused"));
-    const { logger } = recordingLogger();
-    let called = false;
+// Without a limit on link requests, anyone can make the app mail one address without end (mail
+// bombing, and a sender reputation burnt). The limit is `rateLimit.perIdentifier`, per address;
+// the test reads the option's values, so retuning the defaults does not break it.
+describe("email link requests: the per-address limit (rateLimit.perIdentifier)", () => {
+  const LIMIT = { max: 2, windowSeconds: 120 };
+  let smtp: TestSmtp;
+  beforeAll(async () => {
+    smtp = await startSmtp();
+  });
+  afterAll(async () => {
+    await smtp.close();
+  });
+
+  async function setup() {
+    const db = await memoryDatabase();
+    const time = clock();
     const auth = makeAuth({
-      store,
-      logger,
-      providers: [
-        {
-          id: "credentials",
-          name: "Password",
-          type: "credentials",
-          credentials: { email: {} },
-          authorize: () => {
-            called = true;
-            return { id: "1" };
-          },
-        },
-      ],
+      adapter: db.adapter,
+      now: time.now,
+      providers: [Email({ server: smtp.url, from: "Gatehouse Test <auth@gatehouse.test>" })],
+      // Only the per-address limit of this test: no per-client-address limit to hit first.
+      rateLimit: { perIdentifier: LIMIT, perAddress: false },
     });
-    const response = await attempt(auth, "ada@example.com", "x");
-    expect(response.status).toBe(503);
-    expect(response.headers.getSetCookie()).toEqual([]);
-    expect(called).toBe(false);
+    const request = async (email: string, extra: Record<string, string> = {}) => {
+      const jar = new Jar();
+      const csrfToken = await csrf(auth, jar);
+      return postForm(auth, "/signin/email", { csrfToken, email, ...extra }, jar);
+    };
+    const stored = async (email: string) =>
+      (await db.rows("SELECT identifier FROM auth_verification_tokens WHERE identifier = ?", [email])).length;
+    return { time, request, stored };
+  }
+
+  it("mails up to max links per address and window; the next request gets 429 and Retry-After, nothing mailed or stored", async () => {
+    const { time, request, stored } = await setup();
+    const address = "limit-carol@example.com";
+    for (let i = 0; i < LIMIT.max; i++) {
+      const response = await request(address);
+      expect(response.status).toBe(302);
+      expect(response.headers.get("location")).toBe(`${AUTH}/verify-request?provider=email&type=email`);
+    }
+    expect(smtp.inbox(address)).toHaveLength(LIMIT.max);
+    expect(await stored(address)).toBe(LIMIT.max);
+
+    const blocked = await request(address);
+    expect(blocked.status).toBe(429);
+    expect(blocked.headers.get("retry-after")).toBe(String(LIMIT.windowSeconds));
+    expect(await blocked.text()).toContain("Too many attempts");
+    // The address's other spellings are the same mailbox, and next-auth's client (json=true) gets JSON.
+    const json = await request("Limit-Carol@EXAMPLE.com", { json: "true" });
+    expect(json.status).toBe(429);
+    expect(await json.json()).toMatchObject({ error: "RateLimited" });
+    expect(smtp.inbox(address)).toHaveLength(LIMIT.max);
+    expect(await stored(address)).toBe(LIMIT.max);
+
+    // Other addresses are not affected.
+    expect((await request("limit-dave@example.com")).status).toBe(302);
+    expect(smtp.inbox("limit-dave@example.com")).toHaveLength(1);
+
+    // The window ends: links go out again.
+    time.advance(LIMIT.windowSeconds + 1);
+    expect((await request(address)).status).toBe(302);
+    expect(smtp.inbox(address)).toHaveLength(LIMIT.max + 1);
   });
 });

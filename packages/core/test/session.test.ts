@@ -1,18 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MemoryStore } from "../src/index.js";
-import {
-  AUTH,
-  Jar,
-  SESSION_COOKIE,
-  csrf,
-  get,
-  makeAuth,
-  postForm,
-  recordingLogger,
-  session,
-  signIn,
-  clock,
-} from "./helpers.js";
+import { AUTH, Jar, SESSION_COOKIE, csrf, get, makeAuth, postForm, session, signIn, clock } from "./helpers.js";
 
 async function update(auth: ReturnType<typeof makeAuth>, jar: Jar, data: unknown): Promise<Response> {
   const csrfToken = await csrf(auth, jar);
@@ -187,18 +174,6 @@ describe("sign-out", () => {
     const csrfToken = await csrf(auth, jar);
     await postForm(auth, "/signout", { csrfToken, json: "true" }, jar);
     expect(await session(auth, stolen)).toEqual({});
-  });
-
-  it("fails closed when the revocation store cannot be read", async () => {
-    const store = new MemoryStore();
-    const { logger, lines } = recordingLogger();
-    const auth = makeAuth({ store, logger });
-    const { jar } = await signIn(auth);
-    store.get = () => Promise.reject(new Error("store down"));
-    const response = await get(auth, "/session", jar);
-    expect(response.status).toBe(503);
-    expect(await response.json()).toEqual({ error: "Default" });
-    expect(lines.some(([, code]) => code === "StoreError")).toBe(true);
   });
 
   it("shows a confirmation page on GET", async () => {

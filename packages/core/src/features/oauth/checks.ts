@@ -23,10 +23,19 @@ function cookieFor(state: RequestState, check: CheckName): CookieOption {
 }
 
 /**
- * A cookie holding `value` for `provider`. Providers that answer with a cross-site form post
- * (`response_mode=form_post`, Apple) need the cookie to travel on that POST: `SameSite=None`
- * (HTTPS only; on plain http the IdP is same-site in development anyway).
+ * Options for a cookie the provider's callback must bring back. Providers that answer with a
+ * cross-site form post (`response_mode=form_post`, Apple) need it to travel on that POST:
+ * `SameSite=None` (HTTPS only; on plain http the IdP is same-site in development anyway).
  */
+export function callbackCookieOptions(
+  state: RequestState,
+  provider: ResolvedOAuthProvider,
+  options: CookieOption["options"],
+): CookieOption["options"] {
+  return provider.formPost && state.secure ? { ...options, sameSite: "none", secure: true } : options;
+}
+
+/** A cookie holding `value` for `provider` (see {@link callbackCookieOptions}). */
 export async function checkCookie(
   state: RequestState,
   provider: ResolvedOAuthProvider,
@@ -43,15 +52,10 @@ export async function checkCookie(
     nowSeconds,
     CHECK_MAX_AGE,
   );
-  const crossSite = provider.formPost && state.secure;
   return {
     name: cookie.name,
     value: sealed,
-    options: {
-      ...cookie.options,
-      maxAge: CHECK_MAX_AGE,
-      ...(crossSite ? { sameSite: "none" as const, secure: true } : {}),
-    },
+    options: callbackCookieOptions(state, provider, { ...cookie.options, maxAge: CHECK_MAX_AGE }),
   };
 }
 

@@ -8,7 +8,7 @@ import { safeCallbackParam, signInPageUrl } from "../../lib/http/navigation.js";
 import type { RequestState } from "../../lib/http/request-state.js";
 import { redirectOrJson } from "../../lib/http/respond.js";
 import type { Body } from "../../lib/http/read-body.js";
-import { checkCookie } from "./checks.js";
+import { callbackCookieOptions, checkCookie } from "./checks.js";
 import { idpFetch } from "./idp-fetch.js";
 import { signedTokenRequest } from "./oauth1.js";
 import type { ResolvedOAuthProvider } from "../../provider-types.js";
@@ -31,7 +31,12 @@ export async function startOAuthSignIn(
   const callbackUrl = safeCallbackParam(state, body.callbackUrl);
   if (callbackUrl !== undefined) {
     const cookie = state.cookieNames.callbackUrl;
-    cookies.push({ name: cookie.name, value: callbackUrl, options: cookie.options });
+    // It must come back with a form_post callback too, or the user lands on the home page.
+    cookies.push({
+      name: cookie.name,
+      value: callbackUrl,
+      options: callbackCookieOptions(state, provider, cookie.options),
+    });
   }
   try {
     const url =

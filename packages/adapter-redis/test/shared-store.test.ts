@@ -1,0 +1,142 @@
+// Two app instances (two createAuth handlers, as two servers behind a load balancer would run)
+// sharing one Redis through RedisStore: password guesses made on one count on the other, and a
+// JWT signed out on one is refused by the other. With each instance's own memory store, an
+// attacker would get a fresh budget per instance and a copied token would outlive its sign-out.
+import { Redis } from "ioredis";
+import { afterAll, describe, expect, it } from "vitest";
+import { createAuth, type AuthConfig, type AuthHandler } from "@gatehouse/core";
+import Credentials from "@gatehouse/core/providers/credentials";
+import { serviceAvailable } from "@gatehouse/adapter-test";
+import { RedisStore } from "../src/index.js";
+
+const URL = process.env.GATEHOUSE_TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
+const available = await serviceAvailable("Redis", async () => {
+  const redis = new Redis(URL, { lazyConnect: true, connectTimeout: 3000, maxRetriesPerRequest: 0 });
+  await redis.connect();
+  await redis.ping();
+  redis.disconnect();
+});
+
+const ORIGIN = "http://localhost:3000";
+const SECRET = "shared-store-test-secret-0123456789abcdef";
+const COOKIE = "next-auth.session-token";
+
+/** A cookie jar for one browser. */
+class Jar {
+  readonly cookies = new Map<string, string>();
+  take(response: Response): void {
+    for (const line of response.headers.getSetCookie()) {
+      const [pair = ""] = line.split(";");
+      const eq = pair.indexOf("=");
+      const value = pair.slice(eq + 1);
+      if (value === "" || /max-age=0/i.test(line)) this.cookies.delete(pair.slice(0, eq));
+      else this.cookies.set(pair.slice(0, eq), value);
+    }
+  }
+  header(): string {
+    return [...this.cookies].map(([name, value]) => `${name}=${value}`).join("; ");
+  }
+}
+
+async function call(auth: AuthHandler, path: string, jar: Jar, form?: Record<string, string>, from?: string) {
+  const response = await auth(
+    new Request(`${ORIGIN}/api/auth${path}`, {
+      method: form === undefined ? "GET" : "POST",
+      headers: {
+        cookie: jar.header(),
+        ...(form === undefined ? {} : { "content-type": "application/x-www-form-urlencoded" }),
+      },
+      ...(form === undefined ? {} : { body: new URLSearchParams(form) }),
+    }),
+    from === undefined ? undefined : { clientAddress: from },
+  );
+  jar.take(response);
+  return response;
+}
+
+/** One sign-in attempt from a fresh browser; `from` is the client address the server saw. */
+async function attempt(auth: AuthHandler, email: string, password: string, from?: string, jar = new Jar()) {
+  const { csrfToken } = (await (await call(auth, "/csrf", jar)).json()) as { csrfToken: string };
+  const response = await call(auth, "/callback/credentials", jar, { csrfToken, email, password, json: "true" }, from);
+  return { response, jar };
+}
+
+describe.skipIf(!available)("rate limits and revocation shared by two instances through RedisStore", () => {
+  const prefix = `gatehouse-shared-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}:`;
+  const stores: RedisStore[] = [];
+
+  /** Instance A and instance B: same options, each with its own connection to the same Redis. */
+  function instances(rateLimit: AuthConfig["rateLimit"]): [AuthHandler, AuthHandler] {
+    const make = () => {
+      const store = new RedisStore(URL, { prefix });
+      stores.push(store);
+      return createAuth({
+        secret: SECRET,
+        url: ORIGIN,
+        store,
+        rateLimit,
+        logger: { error: () => undefined, warn: () => undefined },
+        providers: [
+          Credentials({
+            credentials: { email: {}, password: {} },
+            authorize: (credentials) =>
+              credentials?.password === "correct horse" ? { id: credentials.email, email: credentials.email } : null,
+          }),
+        ],
+      });
+    };
+    return [make(), make()];
+  }
+
+  afterAll(async () => {
+    for (const store of stores) await store.close();
+    const redis = new Redis(URL);
+    const keys = await redis.keys(`${prefix}*`);
+    if (keys.length > 0) await redis.del(...keys);
+    await redis.quit();
+  });
+
+  it("password guesses on instance A count on instance B (rateLimit.perIdentifier)", async () => {
+    const limit = { max: 3, windowSeconds: 60 };
+    const [a, b] = instances({ perIdentifier: limit, perAddress: false });
+    const email = `guess-${prefix}@example.com`;
+    for (const auth of [a, b, a]) expect((await attempt(auth, email, "wrong")).response.status).toBe(401);
+    for (const auth of [b, a]) {
+      const { response, jar } = await attempt(auth, email, "correct horse");
+      expect(response.status).toBe(429);
+      expect(response.headers.get("retry-after")).toMatch(/^\d+$/);
+      expect(jar.cookies.has(COOKIE)).toBe(false);
+    }
+    // The count is per identifier: another account still signs in on either instance.
+    expect((await attempt(b, `other-${prefix}@example.com`, "correct horse")).response.status).toBe(200);
+  });
+
+  it("attempts from one client address on A count on B (rateLimit.perAddress)", async () => {
+    const limit = { max: 3, windowSeconds: 60 };
+    const [a, b] = instances({ perIdentifier: false, perAddress: limit });
+    const from = "203.0.113.77";
+    let n = 0;
+    const next = () => `spray-${String(n++)}-${prefix}@example.com`;
+    for (const auth of [a, b, a]) expect((await attempt(auth, next(), "wrong", from)).response.status).toBe(401);
+    expect((await attempt(b, next(), "correct horse", from)).response.status).toBe(429);
+    expect((await attempt(a, next(), "correct horse", "203.0.113.78")).response.status).toBe(200);
+  });
+
+  it("a JWT signed out on instance A is refused on instance B", async () => {
+    const [a, b] = instances(false);
+    const { response, jar } = await attempt(a, `ada-${prefix}@example.com`, "correct horse");
+    expect(response.status).toBe(200);
+    const copy = new Jar();
+    copy.cookies.set(COOKIE, jar.cookies.get(COOKIE) ?? "");
+    const before = (await (await call(b, "/session", copy)).json()) as { user?: { email?: string } };
+    expect(before.user?.email).toBe(`ada-${prefix}@example.com`);
+
+    const { csrfToken } = (await (await call(a, "/csrf", jar)).json()) as { csrfToken: string };
+    expect((await call(a, "/signout", jar, { csrfToken, json: "true" })).status).toBe(200);
+
+    expect(await (await call(b, "/session", copy)).json()).toEqual({});
+    const lookup = await b.getSession(new Request(`${ORIGIN}/page`, { headers: { cookie: copy.header() } }));
+    expect(lookup.session).toBeNull();
+    expect(await (await call(a, "/session", copy)).json()).toEqual({});
+  });
+});
