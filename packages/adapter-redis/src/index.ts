@@ -8,13 +8,14 @@
  * `user:<id>:sessions` (sorted by expiry), `verify:<identifier>:<hash>` (JSON, TTL).
  */
 import { Redis } from "ioredis";
-import type {
-  AdapterAccount,
-  AdapterSession,
-  AdapterUser,
-  DatabaseAdapter,
-  EphemeralStore,
-  VerificationToken,
+import {
+  KEEPS_GATEHOUSE_FIELDS,
+  type AdapterAccount,
+  type AdapterSession,
+  type AdapterUser,
+  type DatabaseAdapter,
+  type EphemeralStore,
+  type VerificationToken,
 } from "@gatehouse/core";
 
 /** Options of {@link RedisAdapter}. */
@@ -166,6 +167,8 @@ export function RedisAdapter(
   }
 
   const adapter: DatabaseAdapter & { close(): Promise<void> } = {
+    // Sessions keep createdAt, lastSeenAt and userAgent; credentials users keep their ids.
+    [KEEPS_GATEHOUSE_FIELDS]: true,
     async close() {
       await redis.quit();
     },

@@ -9,8 +9,30 @@
  *   reject, and Gatehouse turns them into a clean error with no session.
  * - Dates are `Date`s and round-trip to the millisecond.
  * - Session and verification tokens reach the adapter already hashed; store them as given.
+ *
+ * Foreign adapters — written for next-auth v4 or Auth.js (`@next-auth/*-adapter`,
+ * `@auth/*-adapter`, an app's own) — get exactly the arguments next-auth 4.24 passes, never a
+ * field their schema may lack. Gatehouse's own fields (a session's `createdAt`, `lastSeenAt` and
+ * `userAgent`; a credentials user's `id`; email accounts) go only to adapters that declare
+ * {@link KEEPS_GATEHOUSE_FIELDS}, as every first-party adapter does.
  */
 import type { Awaitable, Provider } from "./types.js";
+
+/**
+ * The declaration that an adapter keeps Gatehouse's own fields: set `[KEEPS_GATEHOUSE_FIELDS]:
+ * true` on the adapter object (an own, enumerable property, so `{ ...adapter, … }` keeps it).
+ * Without it the adapter is foreign: Gatehouse passes it only next-auth v4's argument shapes
+ * (`createSession({ sessionToken, userId, expires })`, …), and keeps what it needs that such an
+ * adapter cannot store elsewhere (a session's start, for `session.absoluteMaxAge`, rides in the
+ * session cookie). A registered symbol, so copies of `@gatehouse/core` agree on it.
+ *
+ * @example
+ * ```ts
+ * import { KEEPS_GATEHOUSE_FIELDS, type DatabaseAdapter } from "@gatehouse/core";
+ * const adapter: DatabaseAdapter = { [KEEPS_GATEHOUSE_FIELDS]: true, createUser, … };
+ * ```
+ */
+export const KEEPS_GATEHOUSE_FIELDS: unique symbol = Symbol.for("gatehouse.adapter.keepsGatehouseFields");
 
 /** A user as stored. */
 export interface AdapterUser {
@@ -150,6 +172,11 @@ export interface DatabaseAdapter
     VerificationAdapter,
     SessionManagementAdapter,
     AccountAdapter {
+  /**
+   * Declares the adapter stores Gatehouse's own fields (see {@link KEEPS_GATEHOUSE_FIELDS});
+   * without it, it gets next-auth v4's argument shapes only.
+   */
+  readonly [KEEPS_GATEHOUSE_FIELDS]?: true;
   /**
    * Creates or upgrades the schema; idempotent and safe when several instances start at once.
    * First-party SQL adapters resolve with what they did.

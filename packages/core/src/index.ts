@@ -18,4 +18,4 @@ export type { ResolvedConfig } from "./lib/config/resolved-config.js";
 export type * from "./types.js";
 export type * from "./oauth-types.js";
 export type * from "./adapter.js";
-export { ADAPTER_GROUPS } from "./adapter.js";
+export { ADAPTER_GROUPS, KEEPS_GATEHOUSE_FIELDS } from "./adapter.js";

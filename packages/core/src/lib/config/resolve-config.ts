@@ -5,6 +5,7 @@
  */
 import { ADAPTER_GROUPS } from "../../adapter.js";
 import { ConfigError } from "../../errors.js";
+import { foreignAdapter } from "../adapter/foreign-adapter.js";
 import type { AuthConfig, CallbacksOptions, RateLimit, Theme } from "../../types.js";
 import { CsrfKeys } from "../csrf.js";
 import { isPlainObject } from "../encoding.js";
@@ -101,7 +102,7 @@ export function resolveConfig(config: AuthConfig): ResolvedConfig {
       insecure: cookieOptions(prefix, false, cookieOverrides),
     }),
     session,
-    adapter: config.adapter,
+    adapter: foreignAdapter(config.adapter),
     devMailbox: [],
     jwt: Object.freeze({ maxAge: jwtMaxAge, encode: config.jwt?.encode, decode: config.jwt?.decode }),
     pages,

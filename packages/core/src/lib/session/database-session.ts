@@ -1,6 +1,7 @@
 /**
  * Sessions kept in the database (`session.strategy: "database"`). The cookie holds a random
- * token of 256 bits; the database holds only its SHA-256, so a leaked table signs nobody in.
+ * token of 256 bits and the session's start (see `session-cookie-value.ts`); the database holds
+ * only the SHA-256 of that value, so a leaked table signs nobody in.
  * One query reads a session with its user; writes happen at most once per `updateAge`. An
  * expired or unknown token is refused, its row deleted and its cookie cleared.
  */
@@ -14,9 +15,10 @@ import { expiredCookie, type SetCookie } from "../cookies/set-cookie.js";
 import { utf8 } from "../encoding.js";
 import type { RequestState } from "../http/request-state.js";
 import { withAdapter } from "./adapter-call.js";
+import { sessionCookieValue, sessionStart } from "./session-cookie-value.js";
 import { clearSessionCookies, type SessionResult } from "./jwt-session.js";
 
-/** `maxAge` from now, but never past the absolute lifetime counted from `createdAt` (ms). */
+/** `maxAge` from now, but never past the absolute lifetime counted from the session's start (ms). */
 function slidingExpiry(state: RequestState, createdAt: number): number {
   const { maxAge, absoluteMaxAge } = state.config.session;
   const sliding = state.nowMs + maxAge * 1000;
@@ -94,7 +96,10 @@ export async function createDatabaseSession(
     const hash = await hashSessionToken(previous);
     await withAdapter(config, "deleteSession", (adapter) => adapter.deleteSession(hash));
   }
-  const token = config.session.generateSessionToken?.() ?? base64urlEncode(randomBytes(32));
+  const token = sessionCookieValue(
+    config.session.generateSessionToken?.() ?? base64urlEncode(randomBytes(32)),
+    state.nowMs,
+  );
   const now = new Date(state.nowMs);
   const expires = new Date(slidingExpiry(state, state.nowMs));
   await withAdapter(config, "createSession", async (adapter) =>
@@ -113,18 +118,22 @@ export async function createDatabaseSession(
 /** The session and user behind the request's cookie, if it is valid now (no callbacks, no writes). */
 export async function readDatabaseSession(
   state: RequestState,
-): Promise<{ session: AdapterSession; user: AdapterUser; hash: string } | { invalid: true; hash: string | null }> {
+): Promise<
+  | { session: AdapterSession; user: AdapterUser; hash: string; started: number | null }
+  | { invalid: true; hash: string | null }
+> {
   const token = readChunked(state.cookies, state.cookieNames.sessionToken.name).value;
   if (token === null || token.length > 512) return { invalid: true, hash: null };
   const hash = await hashSessionToken(token);
   const found = await withAdapter(state.config, "getSessionAndUser", (adapter) => adapter.getSessionAndUser(hash));
   if (found === null) return { invalid: true, hash: null };
   const { absoluteMaxAge } = state.config.session;
-  const created = found.session.createdAt?.getTime();
-  const tooOld =
-    absoluteMaxAge !== undefined && created !== undefined && created + absoluteMaxAge * 1000 <= state.nowMs;
+  // The start comes from the cookie (covered by its hash) or the row; with neither, an absolute
+  // lifetime cannot be vouched for, so the session ends rather than outlive it.
+  const started = sessionStart(token, found.session.createdAt);
+  const tooOld = absoluteMaxAge !== undefined && (started === null || started + absoluteMaxAge * 1000 <= state.nowMs);
   if (found.session.expires.getTime() <= state.nowMs || tooOld) return { invalid: true, hash };
-  return { session: found.session, user: found.user, hash };
+  return { session: found.session, user: found.user, hash, started };
 }
 
 function publicUser(user: AdapterUser): NonNullable<Session["user"]> {
@@ -158,7 +167,7 @@ export async function resolveDatabaseSession(
   let cookies: SetCookie[] = [];
   const lastSeen = read.session.lastSeenAt?.getTime() ?? expires.getTime() - config.session.maxAge * 1000;
   if (state.nowMs - lastSeen >= config.session.updateAge * 1000) {
-    expires = new Date(slidingExpiry(state, read.session.createdAt?.getTime() ?? state.nowMs));
+    expires = new Date(slidingExpiry(state, read.started ?? state.nowMs));
     const hash = read.hash;
     await withAdapter(config, "updateSession", (adapter) =>
       adapter.updateSession({ sessionToken: hash, expires, lastSeenAt: new Date(state.nowMs) }),
