@@ -37,7 +37,7 @@ function account(userId: string, provider = "github", providerAccountId = unique
 
 /**
  * Whether a test service answers. Outside CI a missing service skips its suite with a one-line
- * reason; under `CI=true` it is a failure, never a silent skip.
+ * reason; under CI (`CI=true` or `CI=1`) it is a failure, never a silent skip.
  */
 export async function serviceAvailable(name: string, probe: () => Promise<unknown>): Promise<boolean> {
   try {
@@ -45,7 +45,7 @@ export async function serviceAvailable(name: string, probe: () => Promise<unknow
     return true;
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    if (process.env.CI === "true")
+    if (process.env.CI === "true" || process.env.CI === "1")
       throw new Error(`${name} is required under CI but did not answer: ${reason}`, { cause: error });
     console.warn(`Skipping the ${name} suite: ${name} did not answer (${reason}).`);
     return false;

@@ -215,15 +215,29 @@ type AsksDatabaseSessions<C> = C extends { session: { strategy: infer S } }
     : false;
 
 /**
+ * Whether the configuration's adapter type names every method of group `G`. A method typed as
+ * optional counts: next-auth's `Adapter` type (which `@next-auth/*` adapters declare they return)
+ * makes every method optional, so its type says nothing either way and start-up checks it.
+ */
+type NamesGroup<C, G> = C extends { adapter: infer A }
+  ? [Exclude<keyof G, keyof A>] extends [never]
+    ? true
+    : false
+  : false;
+
+/** `{ adapter: G }` unless the configuration's adapter type already names every method of `G`. */
+type NeedsGroup<C, G> = NamesGroup<C, G> extends true ? unknown : { adapter: G };
+
+/**
  * The adapter groups a configuration's features need, worked out from its type, so a missing
  * group is a compile-time error at `createAuth` (start-up checks it again, for JavaScript and
  * for configurations typed too widely to tell): the Email provider needs users and verification
  * tokens; database sessions (asked for, or the default with an adapter) need users and sessions.
  */
 export type AdapterRequirement<C> = (ListsEmail<C> extends true
-  ? { adapter: UserAdapter & VerificationAdapter }
+  ? NeedsGroup<C, UserAdapter & VerificationAdapter>
   : unknown) &
-  (AsksDatabaseSessions<C> extends true ? { adapter: UserAdapter & SessionAdapter } : unknown);
+  (AsksDatabaseSessions<C> extends true ? NeedsGroup<C, UserAdapter & SessionAdapter> : unknown);
 
 /** next-auth v4's `Adapter`: any subset of the methods. */
 export type Adapter = Partial<DatabaseAdapter>;

@@ -42,7 +42,6 @@ async function setup(overrides: Partial<AuthConfig> = {}, sessionOptions: AuthCo
     providers: [
       Email({ sendVerificationRequest: ({ url }) => void links.push(url) }),
       { id: "local", name: "Local", type: "oidc", issuer: idp.issuer, clientId: "local", clientSecret: "local-secret" },
-      passwordProvider(),
     ],
     ...overrides,
   });
@@ -139,25 +138,48 @@ describe("a next-auth adapter gets next-auth 4.24's arguments, nothing more", ()
     expect(argumentKeys(calls, "deleteSession").at(-1)).toEqual(["string"]);
     expect(await session(auth, jar)).toEqual({});
   });
+});
 
-  it("credentials users with database sessions: createUser gets next-auth's user fields, not what authorize added", async () => {
-    const { auth, calls } = await setup();
-    const { jar, response } = await signIn(auth); // authorize returns { id, name, email, role }
+describe("what next-auth's adapters cannot do", () => {
+  it("credentials sign-in with database sessions is refused at start-up (the adapter may not keep the app's ids)", async () => {
+    const db = await memoryDatabase();
+    const { adapter, calls } = nextAuthStyleAdapter(db.adapter);
+    const start = () => makeAuth({ adapter, session: { strategy: "database" }, providers: [passwordProvider()] });
+    expect(start).toThrow(ConfigError);
+    expect(start).toThrow(/set `session: \{ strategy: "jwt" \}`, or use a Gatehouse adapter/);
+    // The default strategy with an adapter is "database": refused the same way.
+    expect(() => makeAuth({ adapter, providers: [passwordProvider()] })).toThrow(
+      /Credentials sign-in with database sessions/,
+    );
+    // With JWT sessions, as next-auth requires, credentials work and the adapter is not asked.
+    const auth = makeAuth({ adapter, session: { strategy: "jwt" }, providers: [passwordProvider()] });
+    const { jar, response } = await signIn(auth);
     expect(response.status).toBe(200);
     expect((await session(auth, jar)).user).toMatchObject({ id: "1", email: "ada@example.com" });
-    expect(argumentKeys(calls, "createUser")).toEqual([["email,emailVerified,id,name"]]);
+    expect(calls).toEqual([]);
+  });
+
+  it("signing in where the old session row is gone: a deleteSession that rejects for a missing row is no error", async () => {
+    const { auth, links, db } = await setup();
+    const { jar } = await emailSignIn(auth, links, "uma@example.com");
+    // Revoked elsewhere: the row goes, the browser keeps its cookie.
+    const rows = await db.rows("SELECT session_token FROM auth_sessions");
+    for (const row of rows) await db.adapter.deleteSession(String(row.session_token));
+    const again = await emailSignIn(auth, links, "uma@example.com", jar);
+    expect(again.response.status).toBe(200);
+    expect((await session(auth, jar)).user).toMatchObject({ email: "uma@example.com" });
   });
 });
 
 describe("absoluteMaxAge without a createdAt column", () => {
   it("is enforced with an adapter that stores no createdAt: the start rides in the cookie", async () => {
-    const { auth, time, calls } = await setup({}, { maxAge: 3600, updateAge: 0, absoluteMaxAge: 7200 });
-    const { jar } = await signIn(auth);
+    const { auth, time, calls, links } = await setup({}, { maxAge: 3600, updateAge: 0, absoluteMaxAge: 7200 });
+    const { jar } = await emailSignIn(auth, links, "quinn@example.com");
     const end = time.now() + 7200 * 1000;
     for (let i = 0; i < 3; i++) {
       time.advance(1800); // each read slides the idle expiry, never past the absolute end
       const read = await session(auth, jar);
-      expect(read.user, `read ${i}`).toMatchObject({ id: "1" });
+      expect(read.user, `read ${i}`).toMatchObject({ email: "quinn@example.com" });
       expect(Date.parse(String(read.expires))).toBeLessThanOrEqual(end);
     }
     time.advance(1800); // 7200 s: over, however active the session has been
@@ -167,8 +189,8 @@ describe("absoluteMaxAge without a createdAt column", () => {
   });
 
   it("editing the start in the cookie gives an unknown session, and leaves the real one alone", async () => {
-    const { auth, time } = await setup({}, { absoluteMaxAge: 7200 });
-    const { jar } = await signIn(auth);
+    const { auth, time, links } = await setup({}, { absoluteMaxAge: 7200 });
+    const { jar } = await emailSignIn(auth, links, "rita@example.com");
     const real = jar.cookies.get(SESSION_COOKIE) ?? "";
     const [token, start] = real.split(".");
     expect(Number(start)).toBe(Math.floor(time.now() / 1000));
@@ -182,6 +204,19 @@ describe("absoluteMaxAge without a createdAt column", () => {
     const bare = new Jar();
     bare.cookies.set(SESSION_COOKIE, token ?? "");
     expect(await session(auth, bare)).toEqual({});
+    // The real cookie is over too — its start is the real one.
+    expect(await session(auth, jar)).toEqual({});
+  });
+
+  it("a session is alive until then: the edited cookies fail while the real one still reads", async () => {
+    const { auth, time, links } = await setup({}, { absoluteMaxAge: 7200 });
+    const { jar } = await emailSignIn(auth, links, "sami@example.com");
+    const [token, start] = (jar.cookies.get(SESSION_COOKIE) ?? "").split(".");
+    time.advance(3600);
+    const forged = new Jar();
+    forged.cookies.set(SESSION_COOKIE, `${token}.${Number(start) + 3600}`);
+    expect(await session(auth, forged)).toEqual({});
+    expect((await session(auth, jar)).user).toMatchObject({ email: "sami@example.com" });
   });
 });
 
@@ -209,8 +244,8 @@ describe("adapters that declare Gatehouse's fields", () => {
   });
 
   it("a next-auth adapter keeps no session list: listing sessions is refused with a ConfigError saying what is missing", async () => {
-    const { auth } = await setup();
-    const { jar } = await signIn(auth);
+    const { auth, links } = await setup();
+    const { jar } = await emailSignIn(auth, links, "tess@example.com");
     const request = new Request(`${BASE}/account`, { headers: { cookie: jar.header() } });
     await expect(auth.sessions.list(request)).rejects.toThrow(ConfigError);
     await expect(auth.sessions.list(request)).rejects.toThrow(/listSessions and deleteUserSessions/);

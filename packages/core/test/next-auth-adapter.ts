@@ -2,7 +2,8 @@
  * An adapter written the way next-auth v4's are, over a real database (the first-party SQLite
  * adapter in memory, seen only through next-auth's methods): it keeps no `createdAt`,
  * `lastSeenAt` or `userAgent`, declares nothing, and — like Prisma on next-auth's schema —
- * rejects any argument its schema has no column for. Every call is recorded.
+ * rejects any argument its schema has no column for, and deleting a session that is not there.
+ * Every call is recorded.
  */
 import type { Adapter, AdapterSession } from "../src/index.js";
 import type { TestAdapter } from "./database.js";
@@ -102,6 +103,9 @@ export function nextAuthStyleAdapter(db: TestAdapter): { adapter: Adapter; calls
     },
     async deleteSession(...args) {
       record("deleteSession", args);
+      // As Prisma's delete: a row that is not there is an error (P2025).
+      if ((await db.getSessionAndUser(args[0])) === null)
+        throw Object.assign(new Error("Record to delete does not exist."), { code: "P2025" });
       await db.deleteSession(args[0]);
     },
     async createVerificationToken(...args) {

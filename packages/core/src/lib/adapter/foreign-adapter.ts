@@ -9,8 +9,7 @@
  * What next-auth passes, method by method (facts from its `core/lib/callback-handler`,
  * `core/lib/email/signin`, `core/routes/callback` and `core/routes/session`):
  * - `createUser`: the profile's fields without `id`, with `emailVerified` — an email sign-in
- *   gives `{ email, emailVerified }`. A credentials user (only Gatehouse stores those) keeps its
- *   `id` and the user fields of next-auth's schema, nothing `authorize` added.
+ *   gives `{ email, emailVerified }`.
  * - `linkAccount`: the account — `provider`, `type` (always `"oauth"`), `providerAccountId`, the
  *   token fields — and `userId`. next-auth links no account for an email sign-in.
  * - `getUserByAccount`, `unlinkAccount`: `{ provider, providerAccountId }`.
@@ -22,10 +21,21 @@
  *   `{ identifier, token }`.
  * - Methods taking ids or tokens get that one argument.
  *
+ * Results keep their shape, but for user ids: the contract's are strings, and an adapter on a
+ * SERIAL column (`@auth/pg-adapter`'s documented schema) returns numbers, which would make a JWT
+ * `sub` that is no string. They are turned into strings.
+ *
+ * Two differences next-auth's own code papers over are handled here too: `deleteSession` of a
+ * session that is already gone rejects in the Prisma adapters (P2025), where the contract says it
+ * is no error; and credentials sign-in with database sessions, which next-auth refuses, needs an
+ * adapter that keeps the app's user ids, so it is refused at start-up for a foreign adapter.
+ *
  * Gatehouse's own methods (`createUserWithAccount`, `listSessions`, `updateAccount`, …) are
  * passed through if a foreign adapter has them; start-up refuses a configuration that needs one
  * it lacks. Methods the adapter does not have stay absent.
  */
+import { ConfigError } from "../../errors.js";
+import type { ResolvedProvider } from "../config/resolved-config.js";
 import {
   KEEPS_GATEHOUSE_FIELDS,
   type Adapter,
@@ -38,9 +48,6 @@ import {
 
 type Method = (...args: never[]) => unknown;
 
-/** The fields of a user in next-auth's schema: what a credentials user may carry. */
-const USER_FIELDS = ["id", "name", "email", "emailVerified", "image"] as const;
-
 /** Copies the given keys of `value` that are present (not `undefined`). */
 function only<T extends object, K extends keyof T>(value: T, keys: readonly K[]): Pick<T, K> {
   const out = {} as Pick<T, K>;
@@ -48,9 +55,8 @@ function only<T extends object, K extends keyof T>(value: T, keys: readonly K[])
   return out;
 }
 
-function foreignUser(user: Omit<AdapterUser, "id"> & { id?: string }): Omit<AdapterUser, "id"> & { id?: string } {
-  // Only credentials users come with an id; next-auth never stores them, so they get the schema's fields.
-  if (user.id !== undefined) return only(user, USER_FIELDS);
+function foreignUser(user: Omit<AdapterUser, "id"> & { id?: string }): Omit<AdapterUser, "id"> {
+  // Only credentials users come with an id, and start-up keeps them away from foreign adapters.
   const { id: _none, ...fields } = user;
   // Gatehouse fills in `name: null` and `image: null` where next-auth leaves out what it lacks.
   if (fields.name === null) delete fields.name;
@@ -68,13 +74,36 @@ function accountKey(account: Pick<AdapterAccount, "provider" | "providerAccountI
   return { provider: account.provider, providerAccountId: account.providerAccountId };
 }
 
-/** How each next-auth method's arguments are shaped. */
-const SHAPES: { [K in keyof DatabaseAdapter]?: (call: NonNullable<DatabaseAdapter[K]>) => DatabaseAdapter[K] } = {
-  createUser: (call) => (user) => call(foreignUser(user)),
-  getUser: (call) => (id) => call(id),
-  getUserByEmail: (call) => (email) => call(email),
-  getUserByAccount: (call) => (account) => call(accountKey(account)),
-  updateUser: (call) => (user) => call(user),
+/** A user with a string id, as the contract has it (a SERIAL column gives numbers). */
+async function stringId<U extends AdapterUser | null>(user: U | PromiseLike<U>): Promise<U> {
+  const found = await user;
+  if (found === null) return found;
+  // Typed as a string, but not always one: read it as what it is.
+  const id: unknown = found.id;
+  return typeof id === "string" ? found : { ...found, id: String(id) };
+}
+
+async function stringIds(
+  found:
+    | PromiseLike<{ session: AdapterSession; user: AdapterUser } | null>
+    | { session: AdapterSession; user: AdapterUser }
+    | null,
+): Promise<{ session: AdapterSession; user: AdapterUser } | null> {
+  const result = await found;
+  if (result === null) return null;
+  const userId: unknown = result.session.userId;
+  return { session: { ...result.session, userId: String(userId) }, user: await stringId(result.user) };
+}
+
+/** How each next-auth method's arguments are shaped; `adapter` is the original, for reads. */
+const SHAPES: {
+  [K in keyof DatabaseAdapter]?: (call: NonNullable<DatabaseAdapter[K]>, adapter: Adapter) => DatabaseAdapter[K];
+} = {
+  createUser: (call) => (user) => stringId(call(foreignUser(user))),
+  getUser: (call) => (id) => stringId(call(id)),
+  getUserByEmail: (call) => (email) => stringId(call(email)),
+  getUserByAccount: (call) => (account) => stringId(call(accountKey(account))),
+  updateUser: (call) => (user) => stringId(call(user)),
   deleteUser: (call) => (id) => call(id),
   linkAccount: (call) => (account) =>
     // next-auth links no account for an email sign-in: the user row is the whole record.
@@ -82,9 +111,18 @@ const SHAPES: { [K in keyof DatabaseAdapter]?: (call: NonNullable<DatabaseAdapte
   unlinkAccount: (call) => (account) => call(accountKey(account)),
   createSession: (call) => (session: AdapterSession) =>
     call({ sessionToken: session.sessionToken, userId: session.userId, expires: session.expires }),
-  getSessionAndUser: (call) => (sessionToken) => call(sessionToken),
+  getSessionAndUser: (call) => (sessionToken) => stringIds(call(sessionToken)),
   updateSession: (call) => (session) => call(only(session, ["sessionToken", "expires"])),
-  deleteSession: (call) => (sessionToken) => call(sessionToken),
+  deleteSession: (call, adapter) => async (sessionToken) => {
+    try {
+      return await call(sessionToken);
+    } catch (error) {
+      // Deleting a session that is already gone is no error (Prisma's adapters reject with P2025).
+      const still = await Promise.resolve(adapter.getSessionAndUser?.(sessionToken)).catch(() => undefined);
+      if (still === null) return null;
+      throw error;
+    }
+  },
   createVerificationToken: (call) => (token: VerificationToken) =>
     call({ identifier: token.identifier, token: token.token, expires: token.expires }),
   useVerificationToken: (call) => (params) => call({ identifier: params.identifier, token: params.token }),
@@ -110,15 +148,27 @@ export function keepsGatehouseFields(adapter: Adapter): boolean {
  * else a wrapper that gives each method next-auth v4's arguments. Each method is called on the
  * original object, so adapters that use `this` keep working.
  * @param adapter - the `adapter` option, already checked to be an object (or absent).
+ * @param use - the session strategy and providers it serves.
+ * @throws {ConfigError} `InvalidOption` for credentials sign-in with database sessions on a
+ *   foreign adapter.
  */
-export function foreignAdapter(adapter: Adapter | undefined): Adapter | undefined {
+export function foreignAdapter(
+  adapter: Adapter | undefined,
+  use: { strategy: "jwt" | "database"; providers: readonly ResolvedProvider[] },
+): Adapter | undefined {
   if (adapter === undefined || keepsGatehouseFields(adapter)) return adapter;
+  if (use.strategy === "database" && use.providers.some((provider) => provider.type === "credentials")) {
+    throw new ConfigError(
+      "InvalidOption",
+      'Credentials sign-in with database sessions keeps users under the ids `authorize` returns, which an `adapter` written for next-auth or Auth.js may not store (next-auth refuses this too): set `session: { strategy: "jwt" }`, or use a Gatehouse adapter (`database`, or @gatehouse/adapter-*).',
+    );
+  }
   const source = adapter as Record<string, unknown>;
   const wrapped: Record<string, unknown> = {};
-  for (const [name, shape] of Object.entries(SHAPES) as [string, (call: Method) => Method][]) {
+  for (const [name, shape] of Object.entries(SHAPES) as [string, (call: Method, adapter: Adapter) => Method][]) {
     const method = source[name];
     if (typeof method === "function") {
-      wrapped[name] = shape((...args) => (method as Method).apply(adapter, args));
+      wrapped[name] = shape((...args) => (method as Method).apply(adapter, args), adapter);
     }
   }
   for (const name of GATEHOUSE_METHODS) {

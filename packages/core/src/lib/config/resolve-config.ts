@@ -102,7 +102,7 @@ export function resolveConfig(config: AuthConfig): ResolvedConfig {
       insecure: cookieOptions(prefix, false, cookieOverrides),
     }),
     session,
-    adapter: foreignAdapter(config.adapter),
+    adapter: foreignAdapter(config.adapter, { strategy: session.strategy, providers }),
     devMailbox: [],
     jwt: Object.freeze({ maxAge: jwtMaxAge, encode: config.jwt?.encode, decode: config.jwt?.decode }),
     pages,
