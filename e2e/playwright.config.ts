@@ -2,6 +2,7 @@ import { defineConfig } from "@playwright/test";
 
 const DEMO = "http://127.0.0.1:3210";
 const PAGES = "http://127.0.0.1:3211";
+const SWITCH_APP = "http://127.0.0.1:3212";
 
 // Debian's Chromium (never `playwright install`, which downloads a browser and fails here).
 export default defineConfig({
@@ -46,5 +47,17 @@ export default defineConfig({
       reuseExistingServer: false,
       stdout: "pipe",
     },
+    // The switching test needs PostgreSQL; e2e/run.js says when it cannot run (never under CI).
+    ...(process.env.E2E_SWITCH_APP_SKIPPED === undefined
+      ? [
+          {
+            command: "node servers/switch-app.js",
+            url: `${SWITCH_APP}/api/auth/providers`,
+            timeout: 900_000,
+            reuseExistingServer: false,
+            stdout: "pipe" as const,
+          },
+        ]
+      : []),
   ],
 });

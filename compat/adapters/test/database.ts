@@ -3,6 +3,7 @@
  * adapter's documentation gives (created with SQL here: `prisma migrate` and `drizzle-kit` need
  * what cannot run offline), dropped at the end.
  */
+import { readFileSync } from "node:fs";
 import pg from "pg";
 
 export const POSTGRES_URL = process.env.GATEHOUSE_TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/test";
@@ -48,4 +49,12 @@ export async function createSchema(label: string, statements: readonly string[])
       await dropper.end();
     },
   };
+}
+
+/** The statements of a SQL file (`;` at the end of a line ends one; `--` lines are comments). */
+export function migration(file: URL): string[] {
+  return readFileSync(file, "utf8")
+    .split(/;\s*$/m)
+    .map((statement) => statement.replace(/^\s*--.*$/gm, "").trim())
+    .filter((statement) => statement !== "");
 }
