@@ -7,8 +7,8 @@ import { createHash } from "node:crypto";
 import { execFileSync } from "node:child_process";
 import { readFileSync, readdirSync } from "node:fs";
 import { createServer } from "node:http";
+import { get as httpsGet } from "node:https";
 import { join } from "node:path";
-import { Readable } from "node:stream";
 
 const UPSTREAM = "https://registry.npmjs.org";
 
@@ -48,19 +48,28 @@ export async function startRegistry(dir) {
       res.end(readFileSync(join(dir, path.slice("-/local/".length).replace(/[/\\]/g, ""))));
       return;
     }
-    fetch(`${UPSTREAM}${req.url}`, { headers: { accept: req.headers.accept ?? "*/*" } }).then(
-      (upstream) => {
-        res.statusCode = upstream.status;
-        const type = upstream.headers.get("content-type");
-        if (type !== null) res.setHeader("content-type", type);
-        if (upstream.body === null) res.end();
-        else Readable.fromWeb(upstream.body).pipe(res);
+    // Passed through as it comes (compressed, with its headers): npm sees the registry's bytes.
+    const upstream = httpsGet(
+      `${UPSTREAM}${req.url}`,
+      {
+        headers: {
+          accept: req.headers.accept ?? "*/*",
+          "accept-encoding": req.headers["accept-encoding"] ?? "identity",
+        },
       },
-      (error) => {
-        res.statusCode = 502;
-        res.end(String(error));
+      (answer) => {
+        res.statusCode = answer.statusCode ?? 502;
+        for (const header of ["content-type", "content-encoding", "content-length", "etag", "last-modified"]) {
+          const value = answer.headers[header];
+          if (value !== undefined) res.setHeader(header, value);
+        }
+        answer.pipe(res);
       },
     );
+    upstream.on("error", (error) => {
+      res.statusCode = 502;
+      res.end(String(error));
+    });
   });
   await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
   base = `http://127.0.0.1:${server.address().port}`;
