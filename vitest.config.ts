@@ -35,6 +35,15 @@ export default defineConfig({
           hookTimeout: 60_000,
         },
       },
+      {
+        // Published next-auth and Auth.js adapters, pinned in compat/adapters/package.json.
+        test: {
+          name: "compat",
+          include: ["compat/*/test/**/*.test.ts"],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
     ],
   },
 });

@@ -25,6 +25,7 @@ if (!openssl) {
   if (underCI()) throw new Error(`${message} CI requires them.`);
   console.log(message);
 }
+const SWITCH_APP = "http://127.0.0.1:3214";
 
 // Debian's Chromium (never `playwright install`, which downloads a browser and fails here).
 export default defineConfig({
@@ -86,6 +87,18 @@ export default defineConfig({
             url: `${DEMO_HTTPS}/api/auth/providers`,
             ignoreHTTPSErrors: true,
             timeout: 300_000,
+            reuseExistingServer: false,
+            stdout: "pipe" as const,
+          },
+        ]
+      : []),
+    // The switching test needs PostgreSQL; e2e/run.js says when it cannot run (never under CI).
+    ...(process.env.E2E_SWITCH_APP_SKIPPED === undefined
+      ? [
+          {
+            command: "node servers/switch-app.js",
+            url: `${SWITCH_APP}/api/auth/providers`,
+            timeout: 900_000,
             reuseExistingServer: false,
             stdout: "pipe" as const,
           },

@@ -4,6 +4,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import pg from "pg";
 
 const { underCI } = await import("@gatehouse/adapter-test/under-ci").catch((error) => {
   console.error(`The browser tests need the packages built first (npm run build): ${error.message}`);
@@ -20,6 +21,23 @@ if (!existsSync(chromium)) {
   console.log(message);
   process.exit(0);
 }
+// The switching test (servers/switch-app.js) installs a next-auth app on PostgreSQL. Without one,
+// it is skipped with one line — except under CI, where PostgreSQL is required.
+const postgresUrl = process.env.GATEHOUSE_TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/test";
+const env = { ...process.env };
+try {
+  const client = new pg.Client({ connectionString: postgresUrl, connectionTimeoutMillis: 3000 });
+  await client.connect();
+  await client.end();
+} catch (error) {
+  const message = `The switching test needs PostgreSQL (GATEHOUSE_TEST_POSTGRES_URL), which did not answer: ${error instanceof Error ? error.message : String(error)}.`;
+  if (process.env.CI === "true" || process.env.CI === "1") {
+    console.error(`${message} CI requires it.`);
+    process.exit(1);
+  }
+  console.log(`Skipping the switching test. ${message}`);
+  env.E2E_SWITCH_APP_SKIPPED = message;
+}
 const cwd = fileURLToPath(new URL(".", import.meta.url));
 const result = spawnSync(
   process.execPath,
@@ -30,6 +48,7 @@ const result = spawnSync(
   ],
   {
     cwd,
+    env,
     stdio: "inherit",
   },
 );

@@ -51,6 +51,10 @@ function source(dir, target) {
   return join(dir, target.replace(/^\.\/dist\//, "src/").replace(/\.c?js$/, ".ts"));
 }
 
+// Unpublished workspaces whose tests import generated code: the compatibility suite's Prisma client.
+for (const dir of ["compat/adapters"])
+  execFileSync("npm", ["run", "--silent", "generate"], { cwd: dir, stdio: "inherit" });
+
 for (const dir of PACKAGES) {
   const pkg = JSON.parse(readFileSync(join(dir, "package.json"), "utf8"));
   // Generated sources are not committed: the Prisma adapter's tests import Prisma clients.

@@ -2,6 +2,10 @@ import { expect, type BrowserContext, type Locator, type Page } from "@playwrigh
 
 export const DEMO = "http://127.0.0.1:3210";
 export const PAGES = "http://127.0.0.1:3211";
+/** The next-auth v4 app switched with the README's steps (e2e/servers/switch-app.js). */
+export const SWITCH_APP = "http://127.0.0.1:3214";
+/** Why the switching test does not run here (no PostgreSQL outside CI), as e2e/run.js found. */
+export const SWITCH_APP_SKIPPED = process.env.E2E_SWITCH_APP_SKIPPED;
 export const PASSWORD = "gatehouse-demo";
 
 /** Whether the context holds a session cookie. */

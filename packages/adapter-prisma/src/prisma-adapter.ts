@@ -1,5 +1,12 @@
-import { systemClock } from "@gatehouse/core";
-import type { AdapterAccount, AdapterSession, AdapterUser, DatabaseAdapter, VerificationToken } from "@gatehouse/core";
+import {
+  KEEPS_GATEHOUSE_FIELDS,
+  systemClock,
+  type AdapterAccount,
+  type AdapterSession,
+  type AdapterUser,
+  type DatabaseAdapter,
+  type VerificationToken,
+} from "@gatehouse/core";
 import { pick, readColumns, type RuntimeDataModel } from "./lib/data-model.js";
 import { orNull } from "./lib/not-found.js";
 
@@ -123,6 +130,9 @@ export function PrismaAdapter(prisma: PrismaClientLike, options: PrismaAdapterOp
   const byCreation = columns.Session.has("createdAt");
 
   return {
+    // Gatehouse's fields go to the columns the schema has (see above); the rest are left out.
+    [KEEPS_GATEHOUSE_FIELDS]: true,
+
     createUser: (user) => prisma.user.create({ data: pick(user, columns.User) }),
 
     getUser: (id) => prisma.user.findUnique({ where: { id } }),

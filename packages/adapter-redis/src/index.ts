@@ -8,14 +8,15 @@
  * `user:<id>:sessions` (sorted by expiry), `verify:<identifier>:<hash>` (JSON, TTL).
  */
 import { Redis } from "ioredis";
-import { systemClock } from "@gatehouse/core";
-import type {
-  AdapterAccount,
-  AdapterSession,
-  AdapterUser,
-  DatabaseAdapter,
-  EphemeralStore,
-  VerificationToken,
+import {
+  KEEPS_GATEHOUSE_FIELDS,
+  systemClock,
+  type AdapterAccount,
+  type AdapterSession,
+  type AdapterUser,
+  type DatabaseAdapter,
+  type EphemeralStore,
+  type VerificationToken,
 } from "@gatehouse/core";
 
 /** Options of {@link RedisAdapter}. */
@@ -187,6 +188,8 @@ export function RedisAdapter(
   }
 
   const adapter: DatabaseAdapter & { close(): Promise<void> } = {
+    // Sessions keep createdAt, lastSeenAt and userAgent; credentials users keep their ids.
+    [KEEPS_GATEHOUSE_FIELDS]: true,
     async close() {
       await redis.quit();
     },

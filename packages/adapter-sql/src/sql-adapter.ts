@@ -3,14 +3,15 @@
  * for SQLite, PostgreSQL and MySQL/MariaDB. Tables are prefixed (`auth_` by default) so they never
  * collide with an app's own `users` table.
  */
-import { systemClock } from "@gatehouse/core";
-import type {
-  AdapterAccount,
-  AdapterSession,
-  AdapterUser,
-  DatabaseAdapter,
-  MigrationReport,
-  VerificationToken,
+import {
+  KEEPS_GATEHOUSE_FIELDS,
+  systemClock,
+  type AdapterAccount,
+  type AdapterSession,
+  type AdapterUser,
+  type DatabaseAdapter,
+  type MigrationReport,
+  type VerificationToken,
 } from "@gatehouse/core";
 import type { Row, SqlDriver, SqlExecutor } from "./driver.js";
 import { MIGRATIONS, migrationsTable } from "./schema.js";
@@ -136,6 +137,8 @@ export function SqlAdapter(driver: SqlDriver, options: SqlAdapterOptions = {}): 
   }
 
   const adapter: SqlDatabaseAdapter = {
+    // Sessions keep createdAt, lastSeenAt and userAgent; credentials users keep their ids.
+    [KEEPS_GATEHOUSE_FIELDS]: true,
     async migrate(): Promise<MigrationReport> {
       return driver.withMigrationLock(async (tx) => {
         await tx.run(migrationsTable(p));

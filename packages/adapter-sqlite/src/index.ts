@@ -126,7 +126,10 @@ export function SQLiteAdapter(location: string | Client, options: SqlAdapterOpti
     .run("PRAGMA foreign_keys = ON")
     .then(() => driver.run("PRAGMA busy_timeout = 5000"))
     .then(() => undefined);
-  const wrapped: Record<string, unknown> = {};
+  // The declarations (symbol keys: KEEPS_GATEHOUSE_FIELDS) carry over; the methods wait for `ready`.
+  const wrapped: Record<PropertyKey, unknown> = Object.fromEntries(
+    Object.getOwnPropertySymbols(adapter).map((key) => [key, (adapter as Record<symbol, unknown>)[key]]),
+  );
   for (const [name, method] of Object.entries(adapter)) {
     wrapped[name] = async (...args: unknown[]) => {
       await ready;

@@ -10,7 +10,13 @@
  * runAdapterConformance("SQLite", async () => { const adapter = SQLiteAdapter(":memory:"); await adapter.migrate(); return { adapter } })
  * ```
  */
-import { systemClock, type AdapterAccount, type AdapterUser, type DatabaseAdapter } from "@gatehouse/core";
+import {
+  KEEPS_GATEHOUSE_FIELDS,
+  systemClock,
+  type AdapterAccount,
+  type AdapterUser,
+  type DatabaseAdapter,
+} from "@gatehouse/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { underCI } from "./under-ci.js";
 
@@ -263,6 +269,12 @@ export function runAdapterConformance(name: string, factory: AdapterFactory, ava
     });
 
     describe("sessions", () => {
+      it("declares KEEPS_GATEHOUSE_FIELDS, so Gatehouse passes it createdAt, lastSeenAt and userAgent", () => {
+        // Without the declaration Gatehouse treats an adapter as written for next-auth and passes
+        // it next-auth's arguments only: the session list would lose its fields.
+        expect(adapter[KEEPS_GATEHOUSE_FIELDS]).toBe(true);
+      });
+
       it("creates, reads with its user, updates and deletes", async () => {
         const user = await newUser();
         const token = unique();

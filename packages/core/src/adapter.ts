@@ -9,9 +9,31 @@
  *   reject, and Gatehouse turns them into a clean error with no session.
  * - Dates are `Date`s and round-trip to the millisecond.
  * - Session and verification tokens reach the adapter already hashed; store them as given.
+ *
+ * Foreign adapters — written for next-auth v4 or Auth.js (`@next-auth/*-adapter`,
+ * `@auth/*-adapter`, an app's own) — get exactly the arguments next-auth 4.24 passes, never a
+ * field their schema may lack. Gatehouse's own fields (a session's `createdAt`, `lastSeenAt` and
+ * `userAgent`; a credentials user's `id`; email accounts) go only to adapters that declare
+ * {@link KEEPS_GATEHOUSE_FIELDS}, as every first-party adapter does.
  */
 import type { Provider } from "./provider-types.js";
 import type { Awaitable } from "./types.js";
+
+/**
+ * The declaration that an adapter keeps Gatehouse's own fields: set `[KEEPS_GATEHOUSE_FIELDS]:
+ * true` on the adapter object (an own, enumerable property, so `{ ...adapter, … }` keeps it).
+ * Without it the adapter is foreign: Gatehouse passes it only next-auth v4's argument shapes
+ * (`createSession({ sessionToken, userId, expires })`, …), and keeps what it needs that such an
+ * adapter cannot store elsewhere (a session's start, for `session.absoluteMaxAge`, rides in the
+ * session cookie). A registered symbol, so copies of `@gatehouse/core` agree on it.
+ *
+ * @example
+ * ```ts
+ * import { KEEPS_GATEHOUSE_FIELDS, type DatabaseAdapter } from "@gatehouse/core";
+ * const adapter: DatabaseAdapter = { [KEEPS_GATEHOUSE_FIELDS]: true, createUser, … };
+ * ```
+ */
+export const KEEPS_GATEHOUSE_FIELDS: unique symbol = Symbol.for("gatehouse.adapter.keepsGatehouseFields");
 
 /** A user as stored. */
 export interface AdapterUser {
@@ -152,6 +174,11 @@ export interface DatabaseAdapter
     SessionManagementAdapter,
     AccountAdapter {
   /**
+   * Declares the adapter stores Gatehouse's own fields (see {@link KEEPS_GATEHOUSE_FIELDS});
+   * without it, it gets next-auth v4's argument shapes only.
+   */
+  readonly [KEEPS_GATEHOUSE_FIELDS]?: true;
+  /**
    * Creates or upgrades the schema; idempotent and safe when several instances start at once.
    * First-party SQL adapters resolve with what they did.
    */
@@ -189,15 +216,29 @@ type AsksDatabaseSessions<C> = C extends { session: { strategy: infer S } }
     : false;
 
 /**
+ * Whether the configuration's adapter type names every method of group `G`. A method typed as
+ * optional counts: next-auth's `Adapter` type (which `@next-auth/*` adapters declare they return)
+ * makes every method optional, so its type says nothing either way and start-up checks it.
+ */
+type NamesGroup<C, G> = C extends { adapter: infer A }
+  ? [Exclude<keyof G, keyof A>] extends [never]
+    ? true
+    : false
+  : false;
+
+/** `{ adapter: G }` unless the configuration's adapter type already names every method of `G`. */
+type NeedsGroup<C, G> = NamesGroup<C, G> extends true ? unknown : { adapter: G };
+
+/**
  * The adapter groups a configuration's features need, worked out from its type, so a missing
  * group is a compile-time error at `createAuth` (start-up checks it again, for JavaScript and
  * for configurations typed too widely to tell): the Email provider needs users and verification
  * tokens; database sessions (asked for, or the default with an adapter) need users and sessions.
  */
 export type AdapterRequirement<C> = (ListsEmail<C> extends true
-  ? { adapter: UserAdapter & VerificationAdapter }
+  ? NeedsGroup<C, UserAdapter & VerificationAdapter>
   : unknown) &
-  (AsksDatabaseSessions<C> extends true ? { adapter: UserAdapter & SessionAdapter } : unknown);
+  (AsksDatabaseSessions<C> extends true ? NeedsGroup<C, UserAdapter & SessionAdapter> : unknown);
 
 /** next-auth v4's `Adapter`: any subset of the methods. */
 export type Adapter = Partial<DatabaseAdapter>;

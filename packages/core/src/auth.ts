@@ -13,6 +13,7 @@ import { listUserSessions, revokeUserSessions } from "./features/sessions/index.
 import { ConfigError, type ErrorCode, type ErrorText } from "./errors.js";
 import type { ResolvedConfig } from "./lib/config/resolved-config.js";
 import type { SetCookie } from "./lib/cookies/set-cookie.js";
+import { foreignAdapter } from "./lib/adapter/foreign-adapter.js";
 import { CsrfKeys } from "./lib/csrf.js";
 import { createRequestState, requestOrigin, type RequestState } from "./lib/http/request-state.js";
 import { Keyring } from "./lib/keyring.js";
@@ -119,7 +120,7 @@ function buildRuntime(options: AuthConfig): { runtime: AuthRuntime; features: re
   const runtime = createRuntime({
     config,
     store: options.store ?? new MemoryStore({ now }),
-    adapter: options.adapter,
+    adapter: foreignAdapter(options.adapter, { strategy: config.session.strategy, providers: config.providers }),
     keyring: new Keyring(config.secrets),
     csrfKeys: new CsrfKeys(config.secrets),
     logger,

@@ -33,4 +33,4 @@ export type { ApiOutcome } from "./features/feature.js";
 export { API_METHODS, type FeatureApis } from "./features/index.js";
 export type { AccountRef } from "./features/accounts/unlink-account.js";
 export type { ClientAnswer, ClientKit } from "./lib/client-kit.js";
-export { ADAPTER_GROUPS, ADAPTER_METHODS } from "./adapter.js";
+export { ADAPTER_GROUPS, ADAPTER_METHODS, KEEPS_GATEHOUSE_FIELDS } from "./adapter.js";

@@ -4,7 +4,9 @@
 import { describe, expect, it } from "vitest";
 import {
   ConfigError,
+  KEEPS_GATEHOUSE_FIELDS,
   createAuth,
+  type Adapter,
   type AuthConfig,
   type SessionAdapter,
   type UserAdapter,
@@ -48,6 +50,11 @@ export function compileTimeChecks(): void {
     adapter: { ...users, ...sessions },
   });
 
+  // next-auth's `Adapter` type, every method optional (what `@next-auth/*` adapters declare they
+  // return), names every group: it compiles, and start-up checks the methods are there.
+  const nextAuthTyped: Adapter = { ...users, ...verification, ...sessions };
+  createAuth({ ...email, adapter: nextAuthTyped });
+
   // JWT sessions and no email provider need no adapter at all.
   createAuth({ ...base, providers: [passwordProvider()], session: { strategy: "jwt" } });
   // A configuration typed as plain AuthConfig compiles; start-up checks it.
@@ -87,6 +94,11 @@ describe("adapter requirements at start-up", () => {
     // With an adapter, sessions default to the database, which needs the session methods too.
     expect(start({ ...email, adapter: { ...users, ...verification } })).toThrow(/lacks createSession/);
     expect(start({ ...email, adapter: { ...users, ...verification, ...sessions } })).not.toThrow();
-    expect(start({ ...base, providers: [passwordProvider()], adapter: { ...users, ...sessions } })).not.toThrow();
+    // Credentials users with database sessions keep the app's ids: a Gatehouse adapter's promise.
+    const gatehouse = { ...users, ...sessions, [KEEPS_GATEHOUSE_FIELDS]: true as const };
+    expect(start({ ...base, providers: [passwordProvider()], adapter: gatehouse })).not.toThrow();
+    expect(start({ ...base, providers: [passwordProvider()], adapter: { ...users, ...sessions } })).toThrow(
+      /Credentials sign-in with database sessions/,
+    );
   });
 });

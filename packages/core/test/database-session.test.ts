@@ -58,9 +58,9 @@ describe("database sessions: sign-in", () => {
     );
     expect(response.status).toBe(200);
     const token = cookieOf(jar);
-    // 32 random bytes, base64url: no JWS/JWE structure, nothing readable.
-    expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    expect(token.split(".")).toHaveLength(1);
+    // 32 random bytes, base64url, and the session's start in seconds: no JWS/JWE structure.
+    expect(token).toBe(`${token.slice(0, 43)}.${Math.floor(time.now() / 1000)}`);
+    expect(token.slice(0, 43)).toMatch(/^[A-Za-z0-9_-]{43}$/);
 
     const rows = await sessionRows(db);
     expect(rows).toHaveLength(1);
@@ -105,17 +105,18 @@ describe("database sessions: sign-in", () => {
     const auth = makeAuth({ adapter: db.adapter });
     expect(auth.config.session.strategy).toBe("database");
     const { jar } = await signIn(auth);
-    expect(cookieOf(jar)).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(cookieOf(jar)).toMatch(/^[A-Za-z0-9_-]{43}\.[0-9]+$/);
     expect(await db.count("sessions")).toBe(1);
     expect((await session(auth, jar)).user).toMatchObject({ id: "1" });
   });
 
   it("uses session.generateSessionToken, still storing only the hash", async () => {
     const made = `custom-${"x".repeat(40)}`;
-    const { db, auth } = await setup({}, { generateSessionToken: () => made });
+    const { db, time, auth } = await setup({}, { generateSessionToken: () => made });
     const { jar } = await signIn(auth);
-    expect(cookieOf(jar)).toBe(made);
-    expect((await sessionRows(db))[0]?.session_token).toBe(sessionHash(made));
+    const value = `${made}.${Math.floor(time.now() / 1000)}`;
+    expect(cookieOf(jar)).toBe(value);
+    expect((await sessionRows(db))[0]?.session_token).toBe(sessionHash(value));
   });
 });
 

@@ -3,16 +3,18 @@
  * `npx gatehouse`: the command line.
  *
  *   npx gatehouse migrate [url]   create or upgrade the auth tables
+ *   npx gatehouse switch          point a next-auth v4 app's package.json at Gatehouse
  *
  * The URL is the argument, else DATABASE_URL from the environment, `.env.local` or `.env` (as
  * Next.js would read them). Migrations are versioned and idempotent; running them while the app
  * is up is safe (they take a lock), and the app also runs them on first use.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import process from "node:process";
 import { databaseKind, migrateDatabase, redact, hidePassword } from "./lib/database.js";
 import { readEnv } from "./lib/env.js";
+import { switchManifest } from "./lib/switch.js";
 
 const HELP = `Usage: npx gatehouse <command>
 
@@ -20,6 +22,9 @@ Commands:
   migrate [url]   Create or upgrade Gatehouse's tables in the database at url
                   (default: DATABASE_URL from the environment, .env.local or .env).
                   sqlite:./auth.db, postgres://…, mysql://…, redis://…
+  switch          In a next-auth v4 app: make package.json install Gatehouse as
+                  "next-auth" (with an npm override so next-auth adapters accept it),
+                  then run npm install. --dry-run shows the changes only.
   help            Show this help.
 `;
 
@@ -73,11 +78,57 @@ async function migrate(argument: string | undefined): Promise<number> {
   }
 }
 
+/** This package's name and version, from its package.json: the alias `switch` writes. */
+function ownSpec(): string {
+  const own = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as {
+    name: string;
+    version: string;
+  };
+  return `npm:${own.name}@^${own.version}`;
+}
+
+function switchApp(args: string[]): number {
+  const unknown = args.filter((arg) => arg !== "--dry-run");
+  if (unknown.length > 0) {
+    process.stderr.write(`✗ Unknown argument ${unknown.join(" ")}.\n\n${HELP}`);
+    return 1;
+  }
+  const dryRun = args.includes("--dry-run");
+  const path = join(process.cwd(), "package.json");
+  if (!existsSync(path)) {
+    process.stderr.write("✗ No package.json here: run npx gatehouse switch in your app's folder.\n");
+    return 1;
+  }
+  const text = readFileSync(path, "utf8");
+  const result = switchManifest(text, ownSpec());
+  if (!result.ok) {
+    process.stderr.write(`✗ ${result.problem}\n`);
+    return 1;
+  }
+  if (result.changes.length === 0) {
+    process.stdout.write("✓ package.json already installs Gatehouse as next-auth: nothing to change.\n");
+    return 0;
+  }
+  process.stdout.write(`▸ ${dryRun ? "Would change" : "Changed"} package.json:\n`);
+  for (const change of result.changes)
+    process.stdout.write(
+      `  ${change.field}: ${change.from === null ? "(none)" : JSON.stringify(change.from)} → ${JSON.stringify(change.to)}\n`,
+    );
+  if (dryRun) return 0;
+  writeFileSync(path, result.text);
+  process.stdout.write(
+    "✓ next-auth now installs Gatehouse; the override lets adapters that need next-auth@4 accept it.\n  Next: npm install\n",
+  );
+  return 0;
+}
+
 async function main(args: string[]): Promise<number> {
   const [command, ...rest] = args;
   switch (command) {
     case "migrate":
       return migrate(rest[0]);
+    case "switch":
+      return switchApp(rest);
     case undefined:
     case "help":
     case "--help":

@@ -4,7 +4,13 @@
  * every request. A URL of an unknown kind is a configuration error naming the option; a
  * database that cannot be reached is an error naming the URL (password hidden) and the option.
  */
-import { ADAPTER_METHODS, ConfigError, type DatabaseAdapter, type MigrationReport } from "@gatehouse/core";
+import {
+  ADAPTER_METHODS,
+  ConfigError,
+  KEEPS_GATEHOUSE_FIELDS,
+  type DatabaseAdapter,
+  type MigrationReport,
+} from "@gatehouse/core";
 import type * as MySQLModule from "@gatehouse/adapter-mysql";
 import type * as PostgresModule from "@gatehouse/adapter-postgres";
 import type * as RedisModule from "@gatehouse/adapter-redis";
@@ -159,7 +165,8 @@ function lazyAdapter(url: string, now?: () => number): DatabaseAdapter {
     })();
     return ready;
   };
-  const adapter: Record<string, unknown> = {};
+  // It stands for a first-party adapter, which keeps Gatehouse's own fields.
+  const adapter: Record<PropertyKey, unknown> = { [KEEPS_GATEHOUSE_FIELDS]: true };
   for (const method of ADAPTER_METHODS) {
     adapter[method] = async (...args: unknown[]) => {
       const real = await open();

@@ -1,6 +1,7 @@
 /**
- * The database session behind a request's cookie: the cookie holds a random token, the database
- * its SHA-256; one query reads the session with its user, once per request.
+ * The database session behind a request's cookie: the cookie holds a random token and the
+ * session's start (see `session-cookie-value.ts`), the database the SHA-256 of that value; one
+ * query reads the session with its user, once per request.
  */
 import { base64urlEncode, sha256 } from "#crypto";
 import type { AdapterSession, AdapterUser } from "../../adapter.js";
@@ -8,10 +9,12 @@ import { withAdapter } from "../adapter-call.js";
 import { readChunked, type ChunkedRead } from "../cookies/chunked-cookie.js";
 import { utf8 } from "../encoding.js";
 import type { RequestState } from "../http/request-state.js";
+import { sessionStart } from "./session-cookie-value.js";
 
 /** The request's session cookie and what the database says about it, read once per request. */
 export type StoredSession =
-  | { session: AdapterSession; user: AdapterUser; hash: string; read: ChunkedRead }
+  /** `started`: when the session began (from the cookie, or the row), in ms. */
+  | { session: AdapterSession; user: AdapterUser; hash: string; read: ChunkedRead; started: number | null }
   | { invalid: true; hash: string | null; read: ChunkedRead };
 
 const STORED = Symbol("database session cookie");
@@ -39,9 +42,10 @@ async function lookUp(state: RequestState): Promise<StoredSession> {
   const found = await withAdapter(state.runtime, "getSessionAndUser", (adapter) => adapter.getSessionAndUser(hash));
   if (found === null) return { invalid: true, hash: null, read };
   const { absoluteMaxAge } = state.config.session;
-  const created = found.session.createdAt?.getTime();
-  const tooOld =
-    absoluteMaxAge !== undefined && created !== undefined && created + absoluteMaxAge * 1000 <= state.nowMs;
+  // The start comes from the cookie (covered by its hash) or the row; with neither, an absolute
+  // lifetime cannot be vouched for, so the session ends rather than outlive it.
+  const started = sessionStart(token, found.session.createdAt);
+  const tooOld = absoluteMaxAge !== undefined && (started === null || started + absoluteMaxAge * 1000 <= state.nowMs);
   if (found.session.expires.getTime() <= state.nowMs || tooOld) return { invalid: true, hash, read };
-  return { session: found.session, user: found.user, hash, read };
+  return { session: found.session, user: found.user, hash, read, started };
 }

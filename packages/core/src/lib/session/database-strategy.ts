@@ -1,6 +1,7 @@
 /**
  * Sessions kept in the database (`session.strategy: "database"`). The cookie holds a random
- * token of 256 bits; the database holds only its SHA-256, so a leaked table signs nobody in.
+ * token of 256 bits and the session's start; the database holds only the SHA-256 of that value,
+ * so a leaked table signs nobody in.
  * One query reads a session with its user, once per request; writes happen at most once per
  * `updateAge`. An expired or unknown token is refused, its row deleted and its cookie cleared.
  */
@@ -16,10 +17,11 @@ import type { RequestState } from "../http/request-state.js";
 import { clearSessionCookies } from "./jwt-strategy.js";
 import type { AccountHint } from "./session-extension.js";
 import { hashSessionToken, readStoredSession } from "./database-cookie.js";
+import { sessionCookieValue } from "./session-cookie-value.js";
 import { listSessions, revokeSessions } from "./session-management.js";
 import type { CurrentUser, EndedSession, SessionResult, SessionStart, SessionStrategy } from "./strategy.js";
 
-/** `maxAge` from now, but never past the absolute lifetime counted from `createdAt` (ms). */
+/** `maxAge` from now, but never past the absolute lifetime counted from the session's start (ms). */
 function slidingExpiry(state: RequestState, createdAt: number): number {
   const { maxAge, absoluteMaxAge } = state.config.session;
   const sliding = state.nowMs + maxAge * 1000;
@@ -116,7 +118,7 @@ async function resolve(state: RequestState, update?: { newSession: unknown }): P
   let cookies: SetCookie[] = [];
   const lastSeen = stored.session.lastSeenAt?.getTime() ?? expires.getTime() - config.session.maxAge * 1000;
   if (state.nowMs - lastSeen >= config.session.updateAge * 1000) {
-    expires = new Date(slidingExpiry(state, stored.session.createdAt?.getTime() ?? state.nowMs));
+    expires = new Date(slidingExpiry(state, stored.started ?? state.nowMs));
     const hash = stored.hash;
     await withAdapter(runtime, "updateSession", (adapter) =>
       adapter.updateSession({ sessionToken: hash, expires, lastSeenAt: new Date(state.nowMs) }),
@@ -151,7 +153,10 @@ async function issue(state: RequestState, start: SessionStart): Promise<SetCooki
     const hash = await hashSessionToken(read.value);
     await withAdapter(runtime, "deleteSession", (adapter) => adapter.deleteSession(hash));
   }
-  const token = config.session.generateSessionToken?.() ?? base64urlEncode(randomBytes(32));
+  const token = sessionCookieValue(
+    config.session.generateSessionToken?.() ?? base64urlEncode(randomBytes(32)),
+    state.nowMs,
+  );
   const now = new Date(state.nowMs);
   const expires = new Date(slidingExpiry(state, state.nowMs));
   await withAdapter(runtime, "createSession", async (adapter) =>
