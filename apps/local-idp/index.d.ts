@@ -8,6 +8,10 @@ export interface IdpOptions {
   accessTokenTtl?: number;
   /** Called for grant, refresh and server-error events. */
   onEvent?: (event: string, detail: unknown) => void;
+  /** Private signing keys (JWK); the first of an algorithm signs. Restart with another set to rotate. */
+  jwks?: { keys: Record<string, unknown>[] };
+  /** Extra claims every account has, released with the `profile` scope. */
+  profileClaims?: Record<string, unknown>;
 }
 
 /** A running local IdP. */

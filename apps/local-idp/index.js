@@ -9,15 +9,22 @@ import Provider from "oidc-provider";
  * @property {Array<Record<string, unknown>>} clients oidc-provider client metadata
  * @property {number} [accessTokenTtl] seconds, default 3600
  * @property {(event: string, detail: unknown) => void} [onEvent] called for grant and refresh events
+ * @property {{ keys: Array<Record<string, unknown>> }} [jwks] private signing keys; the first of an
+ *   algorithm signs (restart with another set to rotate keys)
+ * @property {Record<string, unknown>} [profileClaims] extra claims every account has, released with
+ *   the `profile` scope (group lists, say)
  */
 
 /** Starts the provider; resolves with its issuer URL and a `close()`. */
 export async function startIdp(/** @type {IdpOptions} */ options) {
   const port = options.port ?? 3300;
   const issuer = `http://127.0.0.1:${port}`;
+  const extra = options.profileClaims ?? {};
+  const profileClaims = ["name", "picture", ...Object.keys(extra)];
   const provider = new Provider(issuer, {
     clients: options.clients,
-    claims: { openid: ["sub"], email: ["email", "email_verified"], profile: ["name", "picture"] },
+    ...(options.jwks === undefined ? {} : { jwks: options.jwks }),
+    claims: { openid: ["sub"], email: ["email", "email_verified"], profile: profileClaims },
     conformIdTokenClaims: false,
     cookies: { keys: ["gatehouse-local-idp-cookie-key"] },
     features: {
@@ -43,7 +50,7 @@ export async function startIdp(/** @type {IdpOptions} */ options) {
         accountId: ctx.oidc.session.accountId,
       });
       grant.addOIDCScope("openid email profile offline_access");
-      grant.addOIDCClaims(["sub", "email", "email_verified", "name", "picture"]);
+      grant.addOIDCClaims(["sub", "email", "email_verified", ...profileClaims]);
       await grant.save();
       return grant;
     },
@@ -56,6 +63,7 @@ export async function startIdp(/** @type {IdpOptions} */ options) {
           email: login.includes("@") ? login : `${login}@local.test`,
           email_verified: true,
           name: login.split("@")[0],
+          ...extra,
         }),
       };
     },

@@ -51,7 +51,7 @@ export interface OAuthFields<P extends AnyProfile = Profile> {
   name: string;
   type: "oauth" | "oidc";
   /** OAuth 1.0a providers say "1.0A". @default "2.0" */
-  version?: "2.0" | "1.0" | "1.0A" | undefined;
+  version?: "2.0" | "1.0" | "1.0A" | "1.0a" | undefined;
   /** The issuer: discovery (`/.well-known/openid-configuration`) and the RFC 9207 `iss` check. */
   issuer?: string | undefined;
   /** A discovery document URL. */
@@ -62,10 +62,18 @@ export interface OAuthFields<P extends AnyProfile = Profile> {
     | EndpointConfig
     | { url?: string; params?: Record<string, string>; request?: (context: UserinfoContext) => Awaitable<P> }
     | undefined;
-  /** OAuth 1.0a endpoints. */
+  /** OAuth 1.0a endpoints; next-auth v3's OAuth 2.0 providers also named theirs so (see below). */
   requestTokenUrl?: string | undefined;
   accessTokenUrl?: string | undefined;
   profileUrl?: string | undefined;
+  /** next-auth v3: the authorization endpoint (today's `authorization`). */
+  authorizationUrl?: string | undefined;
+  /** next-auth v3: the scopes to ask for (today's `authorization.params.scope`). */
+  scope?: string | string[] | undefined;
+  /** next-auth v3: parameters of the token request (today's `token.params`). */
+  params?: Record<string, string> | undefined;
+  /** next-auth v3: the checks (today's `checks`). */
+  protection?: OAuthCheck | OAuthCheck[] | "both" | undefined;
   client?: { token_endpoint_auth_method?: ClientAuthMethod; id_token_signed_response_alg?: string } | undefined;
   clientId: string;
   clientSecret?: string | undefined;
@@ -79,6 +87,19 @@ export interface OAuthFields<P extends AnyProfile = Profile> {
   profile?: ((profile: P, tokens: TokenSet) => Awaitable<User>) | undefined;
   /** Sign in to an existing user with the same email even if this account is not linked to it. */
   allowDangerousEmailAccountLinking?: boolean | undefined;
+  /**
+   * Gatehouse: audiences besides `clientId` that an ID token may also name (its `aud` array).
+   * An ID token meant for anyone else as well is refused (OIDC Core §3.1.3.7 item 3).
+   * @default []
+   */
+  trustedAudiences?: string[] | undefined;
+  /**
+   * Gatehouse: take the callback's JSON `user` field into the profile as `profile.user` (Sign in
+   * with Apple posts the user's name that way, on the first sign-in only). Other providers never
+   * see a `user` parameter someone added to their callback.
+   * @default false (true for Apple)
+   */
+  callbackUser?: boolean | undefined;
   style?: { logo?: string; bg?: string; text?: string } | undefined;
   /** Gatehouse: refresh the access token with the refresh token when it expires. */
   refresh?: boolean | undefined;
@@ -225,11 +246,17 @@ export interface ResolvedOAuthProvider {
     { readonly requestToken: string; readonly accessToken: string; readonly profile: string } | undefined;
   readonly authorizationParams: Readonly<Record<string, string>>;
   readonly tokenParams: Readonly<Record<string, string>>;
+  /** Query parameters of the userinfo request. */
+  readonly userinfoParams: Readonly<Record<string, string>>;
   readonly userinfoRequest: ((context: UserinfoContext) => Awaitable<Profile>) | undefined;
   readonly checks: ReadonlySet<Exclude<OAuthCheck, "none">>;
   readonly idToken: boolean;
   readonly profile: (profile: Profile, tokens: TokenSet) => Awaitable<User>;
   readonly allowDangerousEmailAccountLinking: boolean;
+  /** Audiences an ID token may name besides the client id. */
+  readonly trustedAudiences: readonly string[];
+  /** Whether the callback's `user` field joins the profile (Apple). */
+  readonly callbackUser: boolean;
   readonly style: Readonly<Record<string, string>> | undefined;
   readonly refresh: boolean;
   readonly logout: boolean;

@@ -45,6 +45,8 @@ export interface SignInCase {
     jwks?: boolean;
     idToken?: boolean;
     nonce?: string;
+    /** The ID token's `iss`, when it differs from the metadata's (Microsoft's tenant template). */
+    tokenIssuer?: string;
   };
   /** The token endpoint. @default `${oidc.issuer}/token` */
   token?: string;
@@ -109,7 +111,7 @@ function network(test: SignInCase, seen: SignInResult, nonce: () => string | und
         id_token_signing_alg_values_supported: ["RS256"],
       });
     }
-    if (oidc !== undefined && request.url === `${trim(oidc.issuer)}/jwks`) {
+    if (oidc !== undefined && request.url === new URL(`${trim(oidc.issuer)}/jwks`).href) {
       return Response.json({ keys: [(await signingKeys()).jwk] });
     }
     if (request.url === new URL(tokenUrl).href && request.method === "POST") {
@@ -122,7 +124,7 @@ function network(test: SignInCase, seen: SignInResult, nonce: () => string | und
       if (oidc !== undefined && oidc.idToken !== false) {
         body.id_token = await new SignJWT({ ...oidc.claims, nonce: oidc.nonce ?? nonce() })
           .setProtectedHeader({ alg: "RS256", kid: "k1" })
-          .setIssuer(oidc.issuer)
+          .setIssuer(oidc.tokenIssuer ?? oidc.issuer)
           .setAudience(CLIENT.clientId)
           .setIssuedAt()
           .setExpirationTime("5m")

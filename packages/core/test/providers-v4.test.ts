@@ -902,19 +902,40 @@ describe("next-auth v4's other providers", () => {
     expect(result.authorize.searchParams.get("response_type")).toBe("code");
   });
 
-  it("Azure AD with the multi-tenant default fails cleanly: an issuer template is not an issuer", async () => {
-    const result = await signInWith({
-      name: "azure-ad common",
-      provider: AzureAD(CLIENT),
-      authorize: "https://login.microsoftonline.com/common/oauth2/v2.0/authorize",
-      oidc: {
-        discovery: "https://login.microsoftonline.com/common/v2.0/.well-known/openid-configuration?appid=client-id",
-        issuer: "https://login.microsoftonline.com/{tenantid}/v2.0",
-        claims: { sub: "x", tid: TENANT_GUID },
-      },
-      expected: { id: "azure-ad:x" },
-    });
-    expect(result.location).toBe("http://localhost:3000/api/auth/signin?error=OAuthCallback");
-    expect(result.user).toBeUndefined();
+  // Microsoft's multi-tenant metadata names an issuer template; each ID token's issuer is the
+  // template filled with its own tenant id.
+  const common = (claims: Record<string, unknown>, tokenIssuer: string): SignInCase => ({
+    name: "azure-ad common",
+    provider: AzureAD(CLIENT),
+    authorize: "https://login.microsoftonline.com/common/oauth2/v2.0/authorize",
+    oidc: {
+      discovery: "https://login.microsoftonline.com/common/v2.0/.well-known/openid-configuration?appid=client-id",
+      issuer: "https://login.microsoftonline.com/{tenantid}/v2.0",
+      tokenIssuer,
+      claims,
+    },
+    api: { "https://graph.microsoft.com/v1.0/me/photos/48x48/$value": { body: new Response(null, { status: 404 }) } },
+    expected: { id: "azure-ad:x" },
+  });
+
+  it("Azure AD with v4's default tenant (common) signs in: the issuer template is matched against the token's tid", async () => {
+    const result = await signInWith(
+      common({ sub: "x", tid: TENANT_GUID, name: "Megan" }, `https://login.microsoftonline.com/${TENANT_GUID}/v2.0`),
+    );
+    expect(result.location).toBe("http://localhost:3000/done");
+    expect(result.user).toMatchObject({ id: "azure-ad:x", name: "Megan" });
+  });
+
+  it("Azure AD common refuses an ID token whose issuer is not its own tenant's", async () => {
+    const other = "72f988bf-86f1-41af-91ab-2d7cd011db47";
+    for (const [claims, issuer] of [
+      [{ sub: "x", tid: TENANT_GUID }, `https://login.microsoftonline.com/${other}/v2.0`],
+      [{ sub: "x" }, "https://login.microsoftonline.com/{tenantid}/v2.0"],
+      [{ sub: "x", tid: "../evil" }, "https://login.microsoftonline.com/../evil/v2.0"],
+    ] as const) {
+      const result = await signInWith(common(claims, issuer));
+      expect(result.location, issuer).toBe("http://localhost:3000/api/auth/signin?error=OAuthCallback");
+      expect(result.user).toBeUndefined();
+    }
   });
 });

@@ -42,6 +42,8 @@ export default function Apple<P extends AppleProfile>(options: OAuthUserConfig<P
       issuer: "https://appleid.apple.com",
       authorization: { params: { scope: "name email", response_mode: "form_post" } },
       client: { token_endpoint_auth_method: "client_secret_post" },
+      // The name arrives once, as a JSON `user` field of the form_post.
+      callbackUser: true,
       profile: (profile) => {
         const name = [profile.user?.name?.firstName, profile.user?.name?.lastName].filter(Boolean).join(" ");
         return { id: profile.sub, name: name === "" ? null : name, email: profile.email ?? null, image: null };

@@ -6,9 +6,10 @@
  * so a v4 app's stored accounts (`provider: "azure-ad"`) and callback URL keep working.
  *
  * Quirks: discovery goes through `…/v2.0/.well-known/openid-configuration?appid=CLIENT_ID`, which
- * makes Microsoft publish the keys of apps with custom signing keys. Give `tenantId` (a GUID or a
- * domain): the multi-tenant "common" default publishes an issuer template, not an issuer, so its
- * ID tokens cannot be matched to one issuer and the sign-in fails. The photo is not in the token:
+ * makes Microsoft publish the keys of apps with custom signing keys. Without `tenantId` the
+ * multi-tenant "common" endpoint is used (any work or school account signs in); it publishes an
+ * issuer template (`…/{tenantid}/v2.0`), and each ID token is checked against the template filled
+ * with its own `tid`. Give `tenantId` (a GUID or domain) to let one directory in. The photo is not in the token:
  * it is fetched from Microsoft Graph (https://learn.microsoft.com/en-us/graph/api/profilephoto-get)
  * and kept as a `data:` URL, as v4 does; a user without one simply has no image.
  */

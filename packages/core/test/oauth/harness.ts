@@ -28,7 +28,16 @@ export interface TestIdp {
 
 /** Starts the IdP with clients for this suite's app (`BASE`). */
 export async function startTestIdp(
-  options: { accessTokenTtl?: number; clients?: Record<string, unknown>[] } = {},
+  options: {
+    accessTokenTtl?: number;
+    clients?: Record<string, unknown>[];
+    /** A fixed port (to restart the same issuer, with other keys say). */
+    port?: number;
+    /** The IdP's private signing keys; the first of an algorithm signs. */
+    jwks?: { keys: Record<string, unknown>[] };
+    /** Extra claims every account has (released with the `profile` scope). */
+    profileClaims?: Record<string, unknown>;
+  } = {},
 ): Promise<TestIdp> {
   const events: string[] = [];
   const client = (id: string, extra: Record<string, unknown> = {}) => ({
@@ -40,8 +49,10 @@ export async function startTestIdp(
     ...extra,
   });
   const idp = await startIdp({
-    port: await freePort(),
+    port: options.port ?? (await freePort()),
     accessTokenTtl: options.accessTokenTtl ?? 3600,
+    ...(options.jwks === undefined ? {} : { jwks: options.jwks }),
+    ...(options.profileClaims === undefined ? {} : { profileClaims: options.profileClaims }),
     clients: [
       client("local"),
       client("other"),
@@ -66,8 +77,8 @@ export async function beginSignIn(auth: AuthHandler, provider: string, jar: Jar,
 export type Return =
   { method: "GET"; url: URL } | { method: "POST"; url: URL; fields: Record<string, string>; from: string };
 
-/** The user agent at the IdP: signs in as `login`, returns the way back to the app. */
-export async function loginAtIdp(authorizeUrl: URL, login: string): Promise<Return> {
+/** The user agent at the IdP: signs in as `login`, returns the way back to the app (at `appOrigin`). */
+export async function loginAtIdp(authorizeUrl: URL, login: string, appOrigin: string = BASE): Promise<Return> {
   const cookies = new Map<string, string>();
   let url = authorizeUrl;
   let init: RequestInit = {};
@@ -89,7 +100,7 @@ export async function loginAtIdp(authorizeUrl: URL, login: string): Promise<Retu
     const location = response.headers.get("location");
     if (location !== null) {
       url = new URL(location, url);
-      if (url.origin === BASE) return { method: "GET", url };
+      if (url.origin === appOrigin) return { method: "GET", url };
       continue;
     }
     const html = await response.text();
@@ -103,7 +114,7 @@ export async function loginAtIdp(authorizeUrl: URL, login: string): Promise<Retu
         (m[2] as string).replace(/&amp;/g, "&"),
       ]),
     );
-    if (target.origin === BASE) return { method: "POST", url: target, fields, from: url.origin };
+    if (target.origin === appOrigin) return { method: "POST", url: target, fields, from: url.origin };
     url = target;
     init = {
       method: "POST",

@@ -1,10 +1,11 @@
 /**
  * `GET|POST callback/:provider` for OAuth/OIDC: check the response against the flow's cookies
- * (state, RFC 9207 `iss`), redeem the code with the PKCE verifier, validate the ID token in full
- * (signature with the issuer's keys and the expected algorithm only, `iss`, `aud`, `azp`, `exp`,
- * `iat`, `nonce`), fetch userinfo (whose `sub` must match), map the profile, and finish the
- * sign-in. Every failure ends on the sign-in page with an error and no session; the check
- * cookies are cleared either way.
+ * (state, RFC 9207 `iss`), spend the flow (a callback works once), redeem the code with the PKCE
+ * verifier, validate the ID token in full (signature with the issuer's keys — fetched again once
+ * when the IdP has rotated them — and the expected algorithm only, `iss`, `aud` with no untrusted
+ * audience, `azp`, `exp`, `iat`, `nonce`, `at_hash`), fetch userinfo (whose `sub` must match), map
+ * the profile, and finish the sign-in. Every failure ends on the sign-in page with an error and no
+ * session; the check cookies are cleared either way.
  */
 import * as oauth from "oauth4webapi";
 import { AuthError } from "../../errors.js";
@@ -18,10 +19,12 @@ import type { RequestState } from "../../lib/http/request-state.js";
 import { redirectResponse } from "../../lib/http/respond.js";
 import { completeOAuthSignIn } from "./complete-oauth-sign-in.js";
 import { clearChecks, readCheck } from "./checks.js";
-import { OAUTH_STATE } from "./oauth-state.js";
+import { checkIdTokenClaims } from "./id-token-claims.js";
+import { verifyIdTokenSignature } from "./id-token-signature.js";
 import { signedTokenRequest, authorizationHeader } from "./oauth1.js";
 import { clientAuthFor, clientFor, fetchFor, httpOptions, metadataFor } from "./provider-context.js";
 import type { ResolvedOAuthProvider } from "../../provider-types.js";
+import { spendFlow } from "./spent-flows.js";
 import { redirectUri } from "./start-oauth-sign-in.js";
 
 /** A callback that cannot be trusted; the message goes to the log only. */
@@ -69,6 +72,14 @@ export async function oauthCallback(
   return response;
 }
 
+/** `url` with `params` set in its query. */
+function withQuery(url: string | undefined, params: Readonly<Record<string, string>>): string | undefined {
+  if (url === undefined || Object.keys(params).length === 0) return url;
+  const out = new URL(url);
+  for (const [key, value] of Object.entries(params)) out.searchParams.set(key, value);
+  return out.href;
+}
+
 function expiresAt(tokens: { expires_in?: number | undefined }, nowMs: number): number | undefined {
   return typeof tokens.expires_in === "number" ? Math.floor(nowMs / 1000) + tokens.expires_in : undefined;
 }
@@ -89,6 +100,8 @@ async function oauth2Profile(
   // Checks `state`, the RFC 9207 `iss` (when present or advertised), and error responses.
   const callbackParams = oauth.validateAuthResponse(as, client, params, expectedState);
 
+  // Our own PKCE: a missing verifier is a refusal, never a flow without PKCE, whatever the IdP
+  // would accept.
   // eslint-disable-next-line @typescript-eslint/no-deprecated -- for providers configured without PKCE (checks: ["state"])
   let verifier: string | typeof oauth.nopkce = oauth.nopkce;
   if (provider.checks.has("pkce")) {
@@ -103,6 +116,11 @@ async function oauth2Profile(
     if (check === null) throw checkFailed("the nonce cookie is missing, expired, or was made for another provider");
     expectedNonce = check.value;
   }
+  // Once per flow, before the code goes anywhere.
+  const flow = [expectedState, verifier, expectedNonce, params.get("code")].find(
+    (value): value is string => typeof value === "string",
+  );
+  if (flow !== undefined) await spendFlow(state, provider, flow);
 
   const options = { ...httpOptions(state, provider, as.token_endpoint) };
   const conform = provider.conformTokenResponse;
@@ -140,23 +158,23 @@ async function oauth2Profile(
   // not used at all; for OIDC providers the check is mandatory.
   const verifiable = as.jwks_uri !== undefined || openid;
   const claims = verifiable ? oauth.getValidatedIdTokenClaims(tokens) : undefined;
-  if (claims !== undefined) {
-    // oauth4webapi has checked the claims and the algorithm; the signature is checked here,
-    // against the issuer's published keys.
-    await oauth.validateApplicationLevelSignature(as, tokenResponse, {
-      ...httpOptions(state, provider, as.jwks_uri),
-      [oauth.jwksCache]: state.runtime.slot(OAUTH_STATE).metadata.jwks(provider.id),
-    });
+  if (claims !== undefined && tokens.id_token !== undefined) {
+    // oauth4webapi has checked the claims and the algorithm; the rest of OIDC Core §3.1.3.7 and
+    // the signature, against the issuer's published keys, are checked here.
+    await checkIdTokenClaims(provider, claims, tokens.id_token, tokens.access_token, state.nowMs);
+    await verifyIdTokenSignature(state, provider, as, tokenResponse, tokens.id_token);
   }
   const tokenSet: TokenSet = { ...tokens };
   const at = expiresAt(tokens, state.nowMs);
   if (at !== undefined) tokenSet.expires_at = at;
 
+  // `userinfo.params` go in the userinfo request's query (as openid-client's userinfo() did for v4).
+  const userinfoUrl = withQuery(as.userinfo_endpoint, provider.userinfoParams);
   let profile: Profile;
   if (provider.userinfoRequest !== undefined) {
     profile = await provider.userinfoRequest({
       tokens: tokenSet,
-      provider: { id: provider.id, clientId: provider.clientId, userinfoUrl: as.userinfo_endpoint },
+      provider: { id: provider.id, clientId: provider.clientId, userinfoUrl },
       fetch: fetchFor(state, provider),
       ...(claims === undefined ? {} : { claims: { ...claims } }),
     });
@@ -164,8 +182,8 @@ async function oauth2Profile(
     profile = { ...claims };
   } else if (claims === undefined && provider.type === "oauth") {
     // A plain OAuth 2.0 API: any JSON profile, no OIDC `sub` to insist on.
-    if (as.userinfo_endpoint === undefined) throw checkFailed("the provider has no userinfo endpoint");
-    const response = await fetchFor(state, provider)(as.userinfo_endpoint, {
+    if (userinfoUrl === undefined) throw checkFailed("the provider has no userinfo endpoint");
+    const response = await fetchFor(state, provider)(userinfoUrl, {
       headers: { authorization: `Bearer ${tokens.access_token}`, accept: "application/json" },
     });
     if (!response.ok) throw checkFailed(`the userinfo endpoint answered ${response.status}`);
@@ -175,13 +193,12 @@ async function oauth2Profile(
     }
     profile = body as Profile;
   } else {
-    if (as.userinfo_endpoint === undefined)
-      throw checkFailed("the provider has no userinfo endpoint and sent no ID token");
+    if (userinfoUrl === undefined) throw checkFailed("the provider has no userinfo endpoint and sent no ID token");
     const userinfoResponse = await oauth.userInfoRequest(
-      as,
+      { ...as, userinfo_endpoint: userinfoUrl },
       client,
       tokens.access_token,
-      httpOptions(state, provider, as.userinfo_endpoint),
+      httpOptions(state, provider, userinfoUrl),
     );
     const userinfo = await oauth.processUserInfoResponse(
       as,
@@ -191,8 +208,10 @@ async function oauth2Profile(
     );
     profile = { ...claims, ...userinfo };
   }
-  // Apple posts the user's name, on the first sign-in only, as a JSON `user` field of the callback.
-  const userField = params.get("user");
+  // Sign in with Apple posts the user's name, on the first sign-in only, as a JSON `user` field
+  // of its form_post callback. Only providers that say so (`callbackUser`) take it: for any
+  // other, a `user` parameter is just text someone added to the callback.
+  const userField = provider.callbackUser && state.request.method === "POST" ? params.get("user") : null;
   if (userField !== null && profile.user === undefined) {
     try {
       const parsed = JSON.parse(userField) as unknown;
@@ -217,6 +236,7 @@ async function oauth1Profile(
   if (check === null || token === null || verifier === null || check.extra.token !== token) {
     throw checkFailed("the OAuth 1.0a request token does not match the flow in progress");
   }
+  await spendFlow(state, provider, check.value);
   const fetchFn = fetchFor(state, provider);
   const common = { consumerKey: provider.clientId, consumerSecret: provider.clientSecret ?? "" };
   const access = await signedTokenRequest(fetchFn, {

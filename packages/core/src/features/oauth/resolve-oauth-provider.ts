@@ -70,7 +70,7 @@ export function resolveOAuthProvider(
   options: Record<string, unknown>,
 ): ResolvedOAuthProvider {
   const type = options.type as "oauth" | "oidc";
-  const oauth1 = options.version === "1.0A" || options.version === "1.0";
+  const oauth1 = typeof options.version === "string" && ["1.0", "1.0a", "1.0A"].includes(options.version);
   const { clientId, clientSecret } = options;
   if (typeof clientId !== "string" || clientId === "") {
     throw new ConfigError(
@@ -177,6 +177,13 @@ export function resolveOAuthProvider(
   if (authorizationParams.scope === undefined && isOidc) authorizationParams.scope = "openid profile email";
 
   const timeout = typeof options.timeout === "number" && options.timeout > 0 ? options.timeout : DEFAULTS.oauth.timeout;
+  const trustedAudiences = options.trustedAudiences ?? [];
+  if (!Array.isArray(trustedAudiences) || !trustedAudiences.every((audience) => typeof audience === "string")) {
+    throw new ConfigError(
+      "InvalidProvider",
+      `Provider "${id}": \`trustedAudiences\` must be a list of client ids, e.g. ["my-api"].`,
+    );
+  }
   const style = isPlainObject(options.style)
     ? Object.fromEntries(
         Object.entries(options.style).filter((entry): entry is [string, string] => typeof entry[1] === "string"),
@@ -203,12 +210,15 @@ export function resolveOAuthProvider(
     oauth1: oauth1Endpoints,
     authorizationParams: Object.freeze(authorizationParams),
     tokenParams: Object.freeze({ ...token.params }),
+    userinfoParams: Object.freeze({ ...userinfo.params }),
     userinfoRequest,
     checks,
     idToken: options.idToken === undefined ? type === "oidc" : options.idToken === true,
     profile:
       typeof options.profile === "function" ? (options.profile as ResolvedOAuthProvider["profile"]) : defaultProfile,
     allowDangerousEmailAccountLinking: options.allowDangerousEmailAccountLinking === true,
+    trustedAudiences: Object.freeze([...trustedAudiences]),
+    callbackUser: options.callbackUser === true,
     style: style === undefined ? undefined : Object.freeze(style),
     refresh: options.refresh === true,
     logout: options.logout === true,

@@ -6,6 +6,7 @@
 import * as oauth from "oauth4webapi";
 import { DEFAULTS } from "../../lib/config/defaults.js";
 import type { ResolvedOAuthProvider } from "../../provider-types.js";
+import { ProviderKeys } from "./provider-keys.js";
 
 /** Whether `url` is on this machine (plain http is allowed there, and only there). */
 export function isLoopback(url: string): boolean {
@@ -22,19 +23,19 @@ export function requestOptions(fetchFn: typeof fetch, url: string | undefined): 
   };
 }
 
-/** Caches metadata (and the JWKS oauth4webapi fetches) per provider for one configuration. */
+/** Caches metadata and signing keys per provider for one configuration. */
 export class ServerMetadataCache {
   readonly #entries = new Map<string, { at: number; value: Promise<oauth.AuthorizationServer> }>();
-  readonly #jwks = new Map<string, oauth.JWKSCacheInput>();
+  readonly #keys = new Map<string, ProviderKeys>();
 
-  /** The JWKS cache object for a provider (oauth4webapi fills it in). */
-  jwks(providerId: string): oauth.JWKSCacheInput {
-    let cache = this.#jwks.get(providerId);
-    if (cache === undefined) {
-      cache = {};
-      this.#jwks.set(providerId, cache);
+  /** A provider's signing keys. */
+  keys(providerId: string): ProviderKeys {
+    let keys = this.#keys.get(providerId);
+    if (keys === undefined) {
+      keys = new ProviderKeys();
+      this.#keys.set(providerId, keys);
     }
-    return cache;
+    return keys;
   }
 
   get(provider: ResolvedOAuthProvider, fetchFn: typeof fetch, now: number): Promise<oauth.AuthorizationServer> {
@@ -83,5 +84,26 @@ async function load(provider: ResolvedOAuthProvider, fetchFn: typeof fetch): Pro
     ...(endpoints.authorization === undefined ? {} : { authorization_endpoint: endpoints.authorization }),
     ...(endpoints.token === undefined ? {} : { token_endpoint: endpoints.token }),
     ...(endpoints.userinfo === undefined ? {} : { userinfo_endpoint: endpoints.userinfo }),
+    ...tenantIssuer(issuer),
+  };
+}
+
+/**
+ * Microsoft's multi-tenant endpoints (`common`, `organizations`, `consumers`) publish an issuer
+ * template, `https://login.microsoftonline.com/{tenantid}/v2.0`: each ID token's issuer is the
+ * template filled with the token's own `tid`, and is checked as that (as openid-client does).
+ * https://learn.microsoft.com/en-us/entra/identity-platform/access-tokens#validate-the-issuer
+ */
+function tenantIssuer(issuer: string): Record<symbol, unknown> {
+  // oauth4webapi's hook for this (exported for openid-client, not in its typings).
+  const hook = (oauth as unknown as { _expectedIssuer?: symbol })._expectedIssuer;
+  if (!issuer.includes("{tenantid}") || hook === undefined) return {};
+  return {
+    [hook]: (result: { claims: Record<string, unknown> }) => {
+      const { tid } = result.claims;
+      // A tenant id is a GUID; without one, no issuer can match (not even the template itself).
+      const tenant = typeof tid === "string" && /^[0-9a-f-]{36}$/i.test(tid) ? tid : "(no valid tid)";
+      return issuer.replace("{tenantid}", tenant);
+    },
   };
 }

@@ -52,6 +52,14 @@ export const DEFAULTS = /* @__PURE__ */ Object.freeze({
     maxResponseBytes: 1_048_576, // 1 MiB
     /** How long discovered server metadata is kept, in milliseconds. */
     metadataTtlMs: 3_600_000, // an hour
+    /** How long an identity provider's signing keys (JWKS) are kept, in milliseconds. */
+    jwksTtlMs: 300_000, // 5 minutes
+    /**
+     * The least time between two JWKS downloads that a token signed with an unknown key forces,
+     * per provider, in milliseconds: key rotation is picked up at once, a flood of forged tokens
+     * costs the IdP one request per interval.
+     */
+    jwksRefetchIntervalMs: 30_000, // 30 seconds
   }),
   /** Largest request body read at all. */
   maxBodyBytes: 65_536, // 64 KiB
