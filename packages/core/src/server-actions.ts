@@ -7,6 +7,7 @@
 import type { ErrorCode } from "./errors.js";
 import type { SetCookie } from "./lib/cookies/set-cookie.js";
 import { signOut } from "./features/base/signout.js";
+import { errorPageUrl } from "./lib/http/navigation.js";
 import type { RequestState } from "./lib/http/request-state.js";
 import { cookiesOf } from "./lib/http/respond.js";
 import type { RouteTable } from "./router.js";
@@ -60,7 +61,9 @@ export async function serverSignIn(
   const provider = state.config.providerById.get(providerId);
   const flow = provider === undefined ? undefined : table.flows.get(provider.type);
   if (provider === undefined || flow === undefined) {
-    return { url: `${state.authUrl}/signin`, cookies: [], error: "UnknownProvider" };
+    return state.config.brokenProviders.has(providerId)
+      ? { url: errorPageUrl(state, "Configuration"), cookies: [], error: "Configuration" }
+      : { url: `${state.authUrl}/signin`, cookies: [], error: "UnknownProvider" };
   }
   const body = { ...input.fields, ...(input.callbackUrl === undefined ? {} : { callbackUrl: input.callbackUrl }) };
   return fromResponse(await flow.signIn(state, provider, body, true));

@@ -14,6 +14,23 @@ function configError(config: unknown): ConfigError {
   throw new Error("expected a ConfigError");
 }
 
+/**
+ * A provider with bad options turns off that provider only: the configuration still starts, the
+ * provider's error is kept (listed nowhere, its routes answer Configuration) and logged once.
+ */
+function providerError(config: unknown): ConfigError {
+  const { logger, lines } = recordingLogger();
+  const auth = createAuth({ ...(config as AuthConfig), logger });
+  const broken = [...auth.config.brokenProviders];
+  expect(broken).toHaveLength(1);
+  const [id, error] = broken[0] as [string, ConfigError];
+  expect(error).toBeInstanceOf(ConfigError);
+  expect(auth.config.providerById.has(id)).toBe(false);
+  const logged = lines.filter(([level, , message]) => level === "error" && String(message).includes(`"${id}"`));
+  expect(logged).toEqual([["error", error.code, expect.stringContaining(error.message)]]);
+  return error;
+}
+
 const base = { secret: SECRET, url: "https://example.com", providers: [passwordProvider()] };
 
 describe("configuration errors name the option to change", () => {
@@ -28,18 +45,6 @@ describe("configuration errors name the option to change", () => {
     ["an invalid basePath", { ...base, basePath: "api/auth" }, "InvalidBasePath", /basePath/],
     ["a basePath with ..", { ...base, basePath: "/api/../auth" }, "InvalidBasePath", /basePath/],
     ["a basePath with a query", { ...base, basePath: "/api/auth?x" }, "InvalidBasePath", /basePath/],
-    [
-      "an unknown provider type",
-      { ...base, providers: [{ id: "x", type: "saml" }] },
-      "UnknownProviderType",
-      /"oauth", "oidc", "email" or "credentials"/,
-    ],
-    [
-      "credentials without authorize",
-      { ...base, providers: [{ id: "c", type: "credentials" }] },
-      "MissingAuthorize",
-      /authorize/,
-    ],
     [
       "duplicate provider ids",
       { ...base, providers: [passwordProvider(), passwordProvider()] },
@@ -81,14 +86,28 @@ describe("configuration errors name the option to change", () => {
     expect(error.message).toMatch(message);
   });
 
-  it("refuses email sign-in without a database, and without an SMTP server in production", () => {
+  it("refuses email sign-in without a database, and turns off an email provider without an SMTP server in production", () => {
     const noDatabase = configError({
       ...base,
       providers: [{ id: "email", type: "email", server: "smtp://localhost" }],
     });
     expect(noDatabase.message).toMatch(/Email sign-in needs a database.*DATABASE_URL/);
-    const noServer = configError({ ...base, providers: [{ id: "email", type: "email" }] });
+    const noServer = providerError({ ...base, providers: [{ id: "email", type: "email" }] });
     expect(noServer.message).toMatch(/EMAIL_SERVER/);
+  });
+
+  it.each<[string, unknown, string, RegExp]>([
+    [
+      "an unknown provider type",
+      { id: "x", type: "saml" },
+      "UnknownProviderType",
+      /"oauth", "oidc", "email" or "credentials"/,
+    ],
+    ["credentials without authorize", { id: "c", type: "credentials" }, "MissingAuthorize", /authorize/],
+  ])("turns off a provider with %s", (_name, provider, code, message) => {
+    const error = providerError({ ...base, providers: [passwordProvider(), provider] });
+    expect(error.code).toBe(code);
+    expect(error.message).toMatch(message);
   });
 
   it.each<[string, unknown, RegExp]>([
@@ -128,8 +147,8 @@ describe("configuration errors name the option to change", () => {
       },
       /privateKey/,
     ],
-  ])("an OAuth provider with %s", (_name, provider, message) => {
-    const error = configError({ ...base, providers: [provider] });
+  ])("turns off an OAuth provider with %s", (_name, provider, message) => {
+    const error = providerError({ ...base, providers: [provider] });
     expect(error.message).toMatch(message);
   });
 });

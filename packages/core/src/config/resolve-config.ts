@@ -38,7 +38,11 @@ export function resolveConfig(config: AuthConfig, logger: LoggerInstance): Resol
   if (config.now !== undefined && typeof config.now !== "function")
     throw new ConfigError("InvalidOption", "`now` must be a function returning milliseconds.");
 
-  const providers = resolveProviders(config.providers, production);
+  const { providers, broken } = resolveProviders(config.providers, production);
+  // Said once, here; the provider's own routes answer a Configuration error meanwhile.
+  for (const [id, error] of broken) {
+    logger.error(error.code, `Provider "${id}" is turned off until this is fixed: ${error.message}`);
+  }
   const url = resolveUrl(config.url);
   const basePath = resolveBasePath(config.basePath, url);
   const trustHost = config.trustHost === true;
@@ -79,6 +83,7 @@ export function resolveConfig(config: AuthConfig, logger: LoggerInstance): Resol
   const resolved: ResolvedConfig = {
     providers,
     providerById: new Map(providers.map((provider) => [provider.id, provider])),
+    brokenProviders: broken,
     secrets,
     basePath,
     url,

@@ -49,6 +49,11 @@ export interface Route {
  * type.
  */
 export interface ProviderFlow<P extends ResolvedProvider = ResolvedProvider> {
+  /**
+   * Merges an app's `options` over a provider's defaults, before `resolve`.
+   * @default a deep merge (plain objects merge, anything else replaces)
+   */
+  merge?(defaults: Record<string, unknown>, options: Record<string, unknown>): Record<string, unknown>;
   /** Validates a provider of this type once, at configuration. @throws {ConfigError} */
   resolve: ProviderResolver<P>;
   /** `POST signin/:id`. */

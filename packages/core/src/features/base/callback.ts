@@ -5,6 +5,7 @@
  */
 import { fail, prefersJson } from "../../lib/http/fail.js";
 import type { Route } from "../feature.js";
+import { brokenProviderResponse } from "./broken-provider.js";
 
 export const callbackRoute: Route = {
   provider: "required",
@@ -18,7 +19,10 @@ export const callbackRoute: Route = {
     const provider = state.config.providerById.get(providerId as string);
     const flow = provider === undefined ? undefined : flows.get(provider.type);
     if (provider === undefined || flow === undefined)
-      return fail(state, { status: 404, code: "UnknownProvider", json: false });
+      return (
+        brokenProviderResponse(state, providerId, false) ??
+        fail(state, { status: 404, code: "UnknownProvider", json: false })
+      );
     if (flow.callbackGet === undefined) {
       return fail(state, { status: 405, code: "MethodNotAllowed", json: false, headers: { Allow: "POST" } });
     }
@@ -29,7 +33,9 @@ export const callbackRoute: Route = {
     const json = prefersJson(state, body);
     const flow = provider === undefined ? undefined : flows.get(provider.type);
     if (provider === undefined || flow === undefined)
-      return fail(state, { status: 404, code: "UnknownProvider", json });
+      return (
+        brokenProviderResponse(state, providerId, json) ?? fail(state, { status: 404, code: "UnknownProvider", json })
+      );
     if (flow.callbackPost === undefined) {
       return fail(state, { status: 405, code: "MethodNotAllowed", json, headers: { Allow: "GET" } });
     }

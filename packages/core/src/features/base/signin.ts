@@ -8,6 +8,7 @@ import { fail, prefersJson } from "../../lib/http/fail.js";
 import { customPage, safeCallbackParam, signInPageUrl } from "../../lib/http/navigation.js";
 import { redirectResponse } from "../../lib/http/respond.js";
 import type { Route } from "../feature.js";
+import { brokenProviderResponse } from "./broken-provider.js";
 
 export const signinRoute: Route = {
   provider: "optional",
@@ -34,7 +35,9 @@ export const signinRoute: Route = {
     const json = prefersJson(state, body);
     const flow = provider === undefined ? undefined : flows.get(provider.type);
     if (provider === undefined || flow === undefined)
-      return fail(state, { status: 404, code: "UnknownProvider", json });
+      return (
+        brokenProviderResponse(state, providerId, json) ?? fail(state, { status: 404, code: "UnknownProvider", json })
+      );
     return flow.signIn(state, provider, body, json);
   },
 };

@@ -2,11 +2,13 @@
 import { fail } from "../../lib/http/fail.js";
 import type { ResolvedOAuthProvider } from "../../provider-types.js";
 import type { ProviderFlow } from "../feature.js";
+import { mergeOAuthOptions } from "./merge-oauth-options.js";
 import { resolveOAuthProvider } from "./resolve-oauth-provider.js";
 import { oauthCallback } from "./oauth-callback.js";
 import { startOAuthSignIn } from "./start-oauth-sign-in.js";
 
 export const oauthFlow: ProviderFlow<ResolvedOAuthProvider> = {
+  merge: mergeOAuthOptions,
   resolve: ({ id, name, options }) => resolveOAuthProvider(id, name, options),
   signIn: startOAuthSignIn,
   callbackGet(state, provider) {

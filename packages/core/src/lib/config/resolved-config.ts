@@ -2,6 +2,7 @@
  * The options after validation: complete, frozen, and nothing but options. What changes while
  * the app runs lives in the {@link AuthRuntime} beside it.
  */
+import type { ConfigError } from "../../errors.js";
 import type { ResolvedProvider } from "../../provider-types.js";
 import type {
   CallbacksOptions,
@@ -30,6 +31,11 @@ export interface ResolvedRateLimits {
 export interface ResolvedConfig {
   readonly providers: readonly ResolvedProvider[];
   readonly providerById: ReadonlyMap<string, ResolvedProvider>;
+  /**
+   * Providers turned off by a mistake in their own options, with the error saying what to
+   * change: listed nowhere, their own routes answer a Configuration error.
+   */
+  readonly brokenProviders: ReadonlyMap<string, ConfigError>;
   readonly secrets: readonly string[];
   readonly basePath: string;
   /** The configured public origin, or `null` when it comes from each request. */
