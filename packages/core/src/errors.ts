@@ -69,7 +69,9 @@ export type ErrorCode =
   | "UnknownProvider"
   | "SessionManagementUnavailable"
   | "UnknownSession"
-  | "UnknownAccount";
+  | "UnknownAccount"
+  /** The session would not fit in the cookies a server accepts (see {@link SessionTooLargeError}). */
+  | "SessionTooLarge";
 
 /**
  * What the built-in pages say for one {@link ErrorCode}: a line beside the sign-in form

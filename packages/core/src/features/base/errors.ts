@@ -13,6 +13,10 @@ export const BASE_ERRORS = {
   },
   SessionRequired: { signIn: "You need to be signed in to see that page." },
   RateLimited: { signIn: "Too many attempts. Wait a few minutes, then try again." },
+  SessionTooLarge: {
+    signIn:
+      "Your account brings more information than this site can keep in a session. Try another way to sign in, or tell the site's administrator.",
+  },
   MissingCSRF: {
     signIn: "This form had expired. Please try again.",
     page: {

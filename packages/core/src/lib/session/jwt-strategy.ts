@@ -5,7 +5,7 @@
  * with a rotated-out secret, or the session was updated. A token whose id was revoked at
  * sign-out reads as no session.
  */
-import { AuthError } from "../../errors.js";
+import { AuthError, SessionTooLargeError } from "../../errors.js";
 import type { JWT, Session, User } from "../../types.js";
 import { runCallback } from "../callbacks.js";
 import { expireAll, readChunked, writeChunked, type ChunkedRead } from "../cookies/chunked-cookie.js";
@@ -217,7 +217,36 @@ async function issue(state: RequestState, start: SessionStart): Promise<SetCooki
   if (token === null || typeof token !== "object") return null;
   const previous = await readStoredToken(state).catch(() => null);
   if (typeof previous?.token?.jti === "string") await revoke(state, previous.token.jti, previous.token.exp);
-  return writeSessionCookies(state, token, previous?.read.names ?? []);
+  return writeWhatFits(state, token, previous?.read.names ?? []);
+}
+
+/**
+ * Writes the token; if it does not fit, leaves out the display claims of next-auth's default
+ * token that a provider can make huge (`picture` — a `data:` URL, say — then `name`) before
+ * giving up. Other claims are never dropped.
+ * @throws {SessionTooLargeError} when the token does not fit even so.
+ */
+async function writeWhatFits(state: RequestState, token: JWT, previous: readonly string[]): Promise<SetCookie[]> {
+  let current = token;
+  const dropped: string[] = [];
+  for (;;) {
+    try {
+      const cookies = await writeSessionCookies(state, current, previous);
+      if (dropped.length > 0) {
+        state.runtime.logger.warn(
+          "SESSION_CLAIMS_DROPPED",
+          `The session token left out ${dropped.join(" and ")} to fit in session.maxCookieBytes.`,
+        );
+      }
+      return cookies;
+    } catch (error) {
+      const next = (["picture", "name"] as const).find((claim) => current[claim] !== undefined);
+      if (!(error instanceof SessionTooLargeError) || next === undefined) throw error;
+      const { [next]: _left, ...rest } = current;
+      current = rest;
+      dropped.push(next);
+    }
+  }
 }
 
 async function end(state: RequestState): Promise<EndedSession> {

@@ -7,7 +7,8 @@
 import type { Account, Profile, User } from "../../types.js";
 import { emitEvent, runCallback } from "../callbacks.js";
 import type { SetCookie } from "../cookies/set-cookie.js";
-import { customPage, errorPageUrl, resolveRedirect } from "../http/navigation.js";
+import { SessionTooLargeError } from "../../errors.js";
+import { customPage, errorPageUrl, resolveRedirect, signInPageUrl } from "../http/navigation.js";
 import type { RequestState } from "../http/request-state.js";
 import { redirectOrJson } from "../http/respond.js";
 import { safeRedirect } from "../redirect.js";
@@ -49,12 +50,20 @@ export async function completeSignIn(state: RequestState, result: SignInResult):
     );
   }
 
-  const session = await runtime.strategy.issue(state, {
-    user,
-    account,
-    ...(profile === undefined ? {} : { profile }),
-    isNewUser,
-  });
+  let session: Awaited<ReturnType<typeof runtime.strategy.issue>>;
+  try {
+    session = await runtime.strategy.issue(state, {
+      user,
+      account,
+      ...(profile === undefined ? {} : { profile }),
+      isNewUser,
+    });
+  } catch (error) {
+    // Cookies that big would break the browser's next request: no session, and a clear code.
+    if (!(error instanceof SessionTooLargeError)) throw error;
+    runtime.logger.error("SessionTooLarge", error);
+    return redirectOrJson(json, signInPageUrl(state, { error: "SessionTooLarge" }), result.cookies ?? [], 400);
+  }
   if (session === null) {
     return redirectOrJson(json, errorPageUrl(state, "AccessDenied"), result.cookies ?? [], 403);
   }
