@@ -359,13 +359,31 @@ export function RedisAdapter(
   return adapter;
 }
 
-// Fixed-window counter: INCR, and set the window's expiry on the first hit only.
+// Fixed-window counter: INCR, and set the window's expiry on the first hit (or on a key left
+// without one), so the count and the window always belong together.
 const HIT = `
 local count = redis.call('INCR', KEYS[1])
-if count == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
+if count == 1 or redis.call('PTTL', KEYS[1]) < 0 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
 return { count, redis.call('PTTL', KEYS[1]) }`;
 
-/** Rate-limit counters and revoked token ids in Redis, shared by every app instance. */
+// The count and the time left of one window, read together (a GET then a PTTL could straddle
+// the window's end); nothing when there is no counter.
+const PEEK = `
+local count = redis.call('GET', KEYS[1])
+if not count then return false end
+return { tonumber(count) or 0, redis.call('PTTL', KEYS[1]) }`;
+
+/**
+ * Rate-limit counters, revoked token ids and session epochs in Redis, shared by every app
+ * instance. Counters expire with their window and revocations when their token would have, so
+ * the keyspace holds only live state.
+ *
+ * Redis must not evict to make room: with `maxmemory-policy` set to an eviction policy (e.g.
+ * `allkeys-lru`, or `volatile-lru`, which some managed services default to), a flood of counters
+ * from failed sign-ins could push revocations out, and a signed-out token would work again.
+ * Use `noeviction` (the Redis default), so a full Redis refuses writes instead and sign-ins fail
+ * closed, or give the store a Redis of its own.
+ */
 export class RedisStore implements EphemeralStore {
   readonly #redis: Redis;
   readonly #prefix: string;
@@ -388,6 +406,13 @@ export class RedisStore implements EphemeralStore {
 
   async hit(key: string, windowMs: number): Promise<{ count: number; resetAt: number }> {
     const [count, ttl] = (await this.#redis.eval(HIT, 1, this.#prefix + key, String(windowMs))) as [number, number];
+    return { count, resetAt: this.#now() + Math.max(0, ttl) };
+  }
+
+  async peek(key: string): Promise<{ count: number; resetAt: number } | null> {
+    const result = (await this.#redis.eval(PEEK, 1, this.#prefix + key)) as [number, number] | null;
+    if (result === null) return null;
+    const [count, ttl] = result;
     return { count, resetAt: this.#now() + Math.max(0, ttl) };
   }
 

@@ -29,6 +29,8 @@ export type RequestErrorCode =
   | "CallbackError"
   | "SessionTooLarge"
   | "StoreError"
+  /** The store has no room for a new rate-limit counter (or a new security entry): refused, not evicted. */
+  | "StoreFull"
   | "AdapterError"
   | "RateLimited"
   /** An identity provider's answer failed a check (state, PKCE, ID token, userinfo). */
@@ -172,5 +174,23 @@ export class SessionTooLargeError extends AuthError {
         "The budget itself is `session.maxCookieBytes`.",
     );
     this.size = size;
+  }
+}
+
+/**
+ * Thrown by an {@link EphemeralStore} that has no room for a new entry and will not make room by
+ * forgetting a live one (the default {@link MemoryStore} when a pool is full). Gatehouse answers
+ * the attempt with 429 and `Retry-After` and logs `RATE_LIMIT_STORE_FULL`.
+ */
+export class StoreFullError extends AuthError {
+  /** Milliseconds until the store expects room again (its earliest entry expires). */
+  readonly retryAfterMs: number;
+  /**
+   * @param message which pool is full and which option raises it.
+   * @param retryAfterMs milliseconds until room is expected.
+   */
+  constructor(message: string, retryAfterMs: number) {
+    super("StoreFull", message);
+    this.retryAfterMs = retryAfterMs;
   }
 }

@@ -15,9 +15,9 @@ export {
   type SessionLookup,
   type SessionRevocation,
 } from "./auth.js";
-export { AuthError, ConfigError, CredentialsSignin, SessionTooLargeError } from "./errors.js";
+export { AuthError, ConfigError, CredentialsSignin, SessionTooLargeError, StoreFullError } from "./errors.js";
 export type { AuthErrorCode, ConfigErrorCode, ErrorCode, ErrorText, RequestErrorCode } from "./errors.js";
-export { MemoryStore, type MemoryStoreOptions } from "./lib/store/ephemeral-store.js";
+export { MemoryStore, SECURITY_KEY_PREFIXES, type MemoryStoreOptions } from "./lib/store/ephemeral-store.js";
 export { serializeCookie, type SetCookie } from "./lib/cookies/set-cookie.js";
 export { DEFAULTS } from "./lib/config/defaults.js";
 export { developmentSecret } from "./lib/config/development-secret.js";

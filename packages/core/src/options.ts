@@ -31,8 +31,22 @@ export interface AuthConfig<T extends AuthTypes = AuthTypes> {
   url?: string | URL | undefined;
   /** Where the auth routes live. @default "/api/auth" */
   basePath?: string | undefined;
-  /** Take the URL from `Host`/`X-Forwarded-*` headers (only behind a proxy that sets them). @default false */
+  /**
+   * Take the URL from `Host`/`X-Forwarded-Host`/`X-Forwarded-Proto` (only behind a proxy that sets
+   * them). It does not make `X-Forwarded-For` the client's address: that is `trustedProxyHops`.
+   * @default false
+   */
   trustHost?: boolean | undefined;
+  /**
+   * Gatehouse: how many proxies in front of the app append the address they received from to
+   * `X-Forwarded-For` (a load balancer and a CDN: 2). The client's address, which the rate limits
+   * count by, is then the entry that many places from the right, the rightmost one a client did
+   * not write; `0` reads no header and takes the integration's socket address. Set it only when
+   * the app cannot be reached except through those proxies. In Next.js: `AUTH_TRUSTED_PROXY_HOPS`,
+   * and 1 on Vercel (which overwrites the header with the client's address).
+   * @default 0
+   */
+  trustedProxyHops?: number | undefined;
   /** Relaxes what only matters in production (a missing secret or URL). @default "production" */
   environment?: "development" | "production" | "test" | undefined;
   session?: SessionOptions | undefined;
@@ -50,9 +64,13 @@ export interface AuthConfig<T extends AuthTypes = AuthTypes> {
   cookiePrefix?: string | undefined;
   /** A database adapter (users, accounts, sessions, email tokens). Sessions then default to "database". */
   adapter?: Adapter | undefined;
-  /** Gatehouse: sign-in rate limits, or `false` to turn them off. */
+  /** Gatehouse: sign-in rate limits (failed attempts only), or `false` to turn them off. */
   rateLimit?: RateLimitOptions | false | undefined;
-  /** Gatehouse: where rate-limit counters and revoked token ids live. @default in memory */
+  /**
+   * Gatehouse: where rate-limit counters, revoked token ids and session epochs live. It must
+   * implement `peek` as well as `hit`, `get`, `set` and `delete`.
+   * @default new MemoryStore() — this process's memory, in bounded pools (see `MemoryStoreOptions`)
+   */
   store?: EphemeralStore | undefined;
   /** Gatehouse: the `fetch` every request to an identity provider goes through. @default globalThis.fetch */
   fetch?: typeof fetch | undefined;

@@ -193,18 +193,54 @@ export interface PagesOptions {
   newUser?: string | undefined;
 }
 
-/** One rate limit: at most `max` attempts per `windowSeconds`. */
+/** One rate limit: at most `max` counted events per `windowSeconds` (a fixed window from the first). */
 export interface RateLimit {
   max: number;
   windowSeconds: number;
 }
 
-/** Gatehouse: sign-in rate limits (credentials and email). */
+/**
+ * Gatehouse: sign-in rate limits. Credentials sign-ins count **failed attempts only**: a sign-in
+ * that succeeds never adds to a counter (and clears its account's counters), so an office, a
+ * university or a mobile carrier behind one address, or an app's own test suite, can sign in as
+ * often as it likes. An attempt is refused with 429 and `Retry-After`, before `authorize` runs,
+ * once a limit is already reached. Email-link requests count every request, since the request
+ * itself (a mail sent) is what is abused. `false` turns one limit off.
+ *
+ * The client address comes from the integration (the socket) or, behind proxies, from
+ * `X-Forwarded-For` with `trustedProxyHops`; IPv6 addresses count per /64. Without a known
+ * address the per-address and per-pair limits do not apply (a warning says so once).
+ */
 export interface RateLimitOptions {
-  /** Per account identifier (an email or username). @default { max: 10, windowSeconds: 900 } */
+  /**
+   * Failed credentials sign-ins for one account (the provider's identifier field, e.g. the
+   * email), from anywhere: caps guessing one password from many addresses.
+   * @default { max: 10, windowSeconds: 900 }
+   */
   perIdentifier?: RateLimit | false | undefined;
-  /** Per client address. @default { max: 100, windowSeconds: 900 } */
+  /**
+   * Failed credentials sign-ins for one account from one client address. Lower than
+   * `perIdentifier`, so one address cannot use up an account's whole allowance.
+   * @default { max: 5, windowSeconds: 900 }
+   */
+  perPair?: RateLimit | false | undefined;
+  /**
+   * Failed credentials sign-ins from one client address across all accounts (credential
+   * stuffing). Sized for a large office behind one NAT, whose typos stay far below it.
+   * @default { max: 200, windowSeconds: 900 }
+   */
   perAddress?: RateLimit | false | undefined;
+  /**
+   * Email sign-in links requested for one email address (mail bombing). Every request counts.
+   * @default { max: 5, windowSeconds: 900 }
+   */
+  emailPerIdentifier?: RateLimit | false | undefined;
+  /**
+   * Email sign-in links requested from one client address, for any email address. Every request
+   * counts; sized so that a large office behind one NAT never reaches it.
+   * @default { max: 500, windowSeconds: 900 }
+   */
+  emailPerAddress?: RateLimit | false | undefined;
 }
 
 /** Session options. */
@@ -253,7 +289,11 @@ export interface JWTOptions {
 
 /** What an integration knows about a request beyond the `Request` itself. */
 export interface RequestContext {
-  /** The client's address from the socket, when the integration has it. */
+  /**
+   * The address of the peer connected to this server: the socket's remote address (the pages
+   * router's `req.socket.remoteAddress`), or the client's address as the platform reports it.
+   * Behind proxies it is the nearest proxy's; `trustedProxyHops` then reads `X-Forwarded-For`.
+   */
   clientAddress?: string | undefined;
   /**
    * The request was made by the app's own server code (a server action calling `signIn`), not
@@ -266,19 +306,36 @@ export interface RequestContext {
  * Short-lived shared state: rate-limit counters, revoked session-token ids and session epochs.
  * Memory by default; a shared implementation (Redis) lets several app instances agree.
  *
+ * Keys under `gatehouse:revoked:` and `gatehouse:epoch:` are security state: a store must never
+ * evict them to make room for anything else (counters are created by anonymous traffic; these
+ * only by signed-in users). A store that is full refuses a new counter (rejects with
+ * `StoreFullError`) rather than forgetting a live one.
+ *
  * Every method may reject; Gatehouse then fails closed (no sign-in, no session) with a clean
  * error.
  */
 export interface EphemeralStore {
   /**
-   * Counts one attempt under `key` in a fixed window of `windowMs` that starts at the first hit.
+   * Counts one event under `key` in a fixed window of `windowMs` that starts at the first hit.
    * @returns the count including this hit, and when the window ends (ms since the epoch).
+   * @throws {StoreFullError} when `key` has no live counter and there is no room for one.
    */
   hit(key: string, windowMs: number): Promise<{ count: number; resetAt: number }>;
+  /**
+   * Reads the counter under `key` without changing it, atomically (count and window end of the
+   * same window).
+   * @returns the count so far and when the window ends, or `null` when there is no live counter.
+   * @throws {StoreFullError} when there is no live counter and a `hit` could not start one now, so
+   *   that a caller can refuse before doing work it could not count.
+   */
+  peek(key: string): Promise<{ count: number; resetAt: number } | null>;
   /** The value stored under `key`, or `null` when absent or expired. */
   get(key: string): Promise<string | null>;
-  /** Stores `value` under `key` for `ttlMs`. */
+  /**
+   * Stores `value` under `key` for `ttlMs`.
+   * @throws {StoreFullError} when there is no room and the store will not evict to make it.
+   */
   set(key: string, value: string, ttlMs: number): Promise<void>;
-  /** Removes `key`. */
+  /** Removes `key` (a counter or a value). */
   delete(key: string): Promise<void>;
 }

@@ -80,6 +80,33 @@ describe("configuration errors name the option to change", () => {
       "InvalidOption",
       /rateLimit\.perIdentifier/,
     ],
+    [
+      "a bad email rate limit",
+      { ...base, rateLimit: { emailPerAddress: { max: 1.5, windowSeconds: 60 } } },
+      "InvalidOption",
+      /rateLimit\.emailPerAddress/,
+    ],
+    ["a negative proxy hop count", { ...base, trustedProxyHops: -1 }, "InvalidOption", /trustedProxyHops/],
+    [
+      "a proxy hop count from a bad AUTH_TRUSTED_PROXY_HOPS",
+      { ...base, trustedProxyHops: Number.NaN },
+      "InvalidOption",
+      /AUTH_TRUSTED_PROXY_HOPS/,
+    ],
+    [
+      "a store without peek (written for the old interface)",
+      {
+        ...base,
+        store: {
+          hit: () => Promise.resolve({ count: 1, resetAt: 0 }),
+          get: () => Promise.resolve(null),
+          set: () => Promise.resolve(),
+          delete: () => Promise.resolve(),
+        } as unknown as AuthConfig["store"],
+      },
+      "InvalidOption",
+      /`store` must implement EphemeralStore.*lacks peek/,
+    ],
   ])("%s", (_name, config, code, message) => {
     const error = configError(config);
     expect(error.code).toBe(code);
@@ -177,8 +204,12 @@ describe("configuration is resolved once", () => {
     expect(config.theme).toMatchObject({ colorScheme: "auto" });
     expect(config.rateLimit).toEqual({
       perIdentifier: { max: 10, windowSeconds: 900 },
-      perAddress: { max: 100, windowSeconds: 900 },
+      perPair: { max: 5, windowSeconds: 900 },
+      perAddress: { max: 200, windowSeconds: 900 },
+      emailPerIdentifier: { max: 5, windowSeconds: 900 },
+      emailPerAddress: { max: 500, windowSeconds: 900 },
     });
+    expect(config.trustedProxyHops).toBe(0);
     expect(config.cookies.secure.sessionToken.name).toBe("__Secure-next-auth.session-token");
     expect(config.cookies.insecure.csrfToken.name).toBe("next-auth.csrf-token");
   });

@@ -72,24 +72,39 @@ describe("sign-in rate limits", () => {
     expect((await attempt(auth, "other@example.com", "x", {}, { clientAddress: "203.0.113.8" })).status).toBe(401);
   });
 
-  it("reads X-Forwarded-For only with trustHost", async () => {
-    const untrusted = limited({ now: clock().now });
-    for (let i = 0; i < 7; i++) {
-      const response = await attempt(untrusted, `u${i}@example.com`, "x", { "x-forwarded-for": "198.51.100.1" });
+  it("reads X-Forwarded-For only with trustedProxyHops, at the rightmost hop a client did not write", async () => {
+    // trustHost alone no longer makes X-Forwarded-For the address (it used to take the leftmost
+    // entry, which the client writes): the socket address counts.
+    const hostOnly = limited({ now: clock().now, trustHost: true, url: undefined });
+    for (let i = 0; i < 5; i++) {
+      const response = await attempt(
+        hostOnly,
+        `u${i}@example.com`,
+        "x",
+        { "x-forwarded-for": `198.51.100.${i}`, host: "localhost:3000" },
+        { clientAddress: "203.0.113.50" },
+      );
       expect(response.status).toBe(401);
     }
-    const trusted = limited({ now: clock().now, trustHost: true, url: undefined });
+    const sameSocket = await attempt(
+      hostOnly,
+      "z@example.com",
+      "x",
+      { "x-forwarded-for": "198.51.100.99", host: "localhost:3000" },
+      { clientAddress: "203.0.113.50" },
+    );
+    expect(sameSocket.status).toBe(429);
+
+    // One trusted proxy: the rightmost entry (the one the proxy appended) is the client.
+    const proxied = limited({ now: clock().now, trustedProxyHops: 1 });
     for (let i = 0; i < 5; i++) {
-      await attempt(trusted, `u${i}@example.com`, "x", {
-        "x-forwarded-for": "198.51.100.1, 10.0.0.1",
-        host: "localhost:3000",
+      const response = await attempt(proxied, `u${i}@example.com`, "x", {
+        "x-forwarded-for": `10.9.9.${i}, 198.51.100.1`,
       });
+      expect(response.status).toBe(401);
     }
-    const response = await attempt(trusted, "z@example.com", "x", {
-      "x-forwarded-for": "198.51.100.1",
-      host: "localhost:3000",
-    });
-    expect(response.status).toBe(429);
+    expect((await attempt(proxied, "z@example.com", "x", { "x-forwarded-for": "198.51.100.1" })).status).toBe(429);
+    expect((await attempt(proxied, "z@example.com", "x", { "x-forwarded-for": "198.51.100.2" })).status).toBe(401);
   });
 
   it("re-renders the built-in page with 429 for a form post", async () => {
@@ -118,9 +133,9 @@ describe("sign-in rate limits", () => {
 });
 
 // Without a limit on link requests, anyone can make the app mail one address without end (mail
-// bombing, and a sender reputation burnt). The limit is `rateLimit.perIdentifier`, per address;
-// the test reads the option's values, so retuning the defaults does not break it.
-describe("email link requests: the per-address limit (rateLimit.perIdentifier)", () => {
+// bombing, and a sender reputation burnt). The limit is `rateLimit.emailPerIdentifier`, per
+// address; the test reads the option's values, so retuning the defaults does not break it.
+describe("email link requests: the per-address limit (rateLimit.emailPerIdentifier)", () => {
   const LIMIT = { max: 2, windowSeconds: 120 };
   let smtp: TestSmtp;
   beforeAll(async () => {
@@ -138,7 +153,7 @@ describe("email link requests: the per-address limit (rateLimit.perIdentifier)",
       now: time.now,
       providers: [Email({ server: smtp.url, from: "Gatehouse Test <auth@gatehouse.test>" })],
       // Only the per-address limit of this test: no per-client-address limit to hit first.
-      rateLimit: { perIdentifier: LIMIT, perAddress: false },
+      rateLimit: { emailPerIdentifier: LIMIT, emailPerAddress: false },
     });
     const request = async (email: string, extra: Record<string, string> = {}) => {
       const jar = new Jar();

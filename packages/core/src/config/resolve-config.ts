@@ -53,6 +53,7 @@ export function resolveConfig(config: AuthConfig, logger: LoggerInstance): Resol
     );
   }
 
+  checkStore(config.store);
   const secrets = resolveSecrets(config, production, basePath, logger);
   const session = resolveSession(config);
   const jwtMaxAge = positiveInteger(config.jwt?.maxAge ?? session.maxAge, "jwt.maxAge");
@@ -88,6 +89,7 @@ export function resolveConfig(config: AuthConfig, logger: LoggerInstance): Resol
     basePath,
     url,
     trustHost,
+    trustedProxyHops: resolveProxyHops(config.trustedProxyHops),
     environment,
     debug: config.debug === true,
     useSecureCookies: config.useSecureCookies,
@@ -257,7 +259,7 @@ function resolveTheme(theme: Theme | undefined): ResolvedTheme {
 
 function resolveRateLimit(value: AuthConfig["rateLimit"]): ResolvedRateLimits | false {
   if (value === false) return false;
-  const limit = (option: "perIdentifier" | "perAddress"): RateLimit | false => {
+  const limit = (option: keyof ResolvedRateLimits): RateLimit | false => {
     const given = value?.[option];
     if (given === false) return false;
     const merged = { ...DEFAULTS.rateLimit[option], ...given };
@@ -274,5 +276,38 @@ function resolveRateLimit(value: AuthConfig["rateLimit"]): ResolvedRateLimits | 
     }
     return Object.freeze(merged);
   };
-  return Object.freeze({ perIdentifier: limit("perIdentifier"), perAddress: limit("perAddress") });
+  return Object.freeze({
+    perIdentifier: limit("perIdentifier"),
+    perPair: limit("perPair"),
+    perAddress: limit("perAddress"),
+    emailPerIdentifier: limit("emailPerIdentifier"),
+    emailPerAddress: limit("emailPerAddress"),
+  });
+}
+
+function resolveProxyHops(value: number | undefined): number {
+  const hops: unknown = value ?? DEFAULTS.trustedProxyHops;
+  if (typeof hops !== "number" || !Number.isInteger(hops) || hops < 0 || hops > 32) {
+    throw new ConfigError(
+      "InvalidOption",
+      `\`trustedProxyHops\` (AUTH_TRUSTED_PROXY_HOPS) must be the number of proxies in front of the app, a whole number from 0 to 32; got ${typeof hops === "number" ? String(hops) : typeof hops}.`,
+    );
+  }
+  return hops;
+}
+
+const STORE_METHODS = ["hit", "peek", "get", "set", "delete"] as const;
+
+function checkStore(store: unknown): void {
+  if (store === undefined) return;
+  const missing =
+    typeof store === "object" && store !== null
+      ? STORE_METHODS.filter((method) => typeof (store as Record<string, unknown>)[method] !== "function")
+      : STORE_METHODS;
+  if (missing.length > 0) {
+    throw new ConfigError(
+      "InvalidOption",
+      `\`store\` must implement EphemeralStore (${STORE_METHODS.join(", ")}); it lacks ${missing.join(", ")}. A store written before \`peek\` existed needs it: the counter's count and window end without counting.`,
+    );
+  }
 }

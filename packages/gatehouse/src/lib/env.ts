@@ -12,6 +12,11 @@ export interface AuthEnv {
   url: string | undefined;
   /** AUTH_TRUST_HOST=true, or running on Vercel (which sets X-Forwarded-Host itself). */
   trustHost: boolean;
+  /**
+   * AUTH_TRUSTED_PROXY_HOPS (a number; anything else is passed on for the configuration check to
+   * refuse), else 1 on Vercel, whose edge overwrites X-Forwarded-For with the client's address.
+   */
+  trustedProxyHops: number | undefined;
   /** From NODE_ENV. */
   environment: "development" | "production" | "test";
   /** NEXTAUTH_URL_INTERNAL: the app's own URL as the server reaches it. */
@@ -28,6 +33,7 @@ export function readEnv(): AuthEnv {
     secret: nonEmpty(env.NEXTAUTH_SECRET) ?? nonEmpty(env.AUTH_SECRET),
     url: nonEmpty(env.NEXTAUTH_URL) ?? nonEmpty(env.AUTH_URL),
     trustHost: env.AUTH_TRUST_HOST === "true" || env.AUTH_TRUST_HOST === "1" || nonEmpty(env.VERCEL) !== undefined,
+    trustedProxyHops: proxyHops(nonEmpty(env.AUTH_TRUSTED_PROXY_HOPS), nonEmpty(env.VERCEL) !== undefined),
     environment: nodeEnv === "production" ? "production" : nodeEnv === "test" ? "test" : "development",
     internalUrl: nonEmpty(env.NEXTAUTH_URL_INTERNAL),
     databaseUrl: nonEmpty(env.DATABASE_URL),
@@ -42,6 +48,11 @@ export function readEnv(): AuthEnv {
 export function internalAuthUrl(): string | undefined {
   const env: Record<string, string | undefined> = typeof process === "undefined" ? {} : process.env;
   return nonEmpty(env.NEXTAUTH_URL_INTERNAL) ?? nonEmpty(env.NEXTAUTH_URL) ?? nonEmpty(env.AUTH_URL);
+}
+
+function proxyHops(value: string | undefined, vercel: boolean): number | undefined {
+  if (value === undefined) return vercel ? 1 : undefined;
+  return /^\d{1,3}$/.test(value) ? Number(value) : Number.NaN;
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

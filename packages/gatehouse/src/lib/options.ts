@@ -70,6 +70,7 @@ export function toCoreConfig(options: AuthOptions, env: AuthEnv): AuthConfig<Gat
     url: rest.url ?? env.url ?? site,
     secret: rest.secret ?? env.secret,
     trustHost: rest.trustHost ?? env.trustHost,
+    trustedProxyHops: rest.trustedProxyHops ?? env.trustedProxyHops,
     environment: rest.environment ?? env.environment,
   };
 }

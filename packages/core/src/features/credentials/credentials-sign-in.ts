@@ -2,8 +2,9 @@
  * Sign-in with a credentials provider (next-auth semantics): the body's fields go to
  * `authorize(credentials, request)`; a user object signs in, `null`/`false` is
  * `CredentialsSignin` (401), a thrown {@link CredentialsSignin} shows its message, and anything
- * else thrown is a server fault that is logged and shown generically. Attempts are rate limited
- * per identifier and per client address before `authorize` runs.
+ * else thrown is a server fault that is logged and shown generically. Rate limits count failed
+ * attempts only (per identifier, per identifier and address, per address) and refuse an attempt
+ * before `authorize` runs once one is reached; a good sign-in never counts.
  */
 import { CredentialsSignin } from "../../errors.js";
 import type { AuthorizeRequest, ResolvedCredentialsProvider } from "../../provider-types.js";
@@ -11,7 +12,7 @@ import type { User } from "../../types.js";
 import { isPlainObject } from "../../lib/encoding.js";
 import type { RequestState } from "../../lib/http/request-state.js";
 import type { Body } from "../../lib/http/read-body.js";
-import { checkSignInLimits, resetIdentifierLimit } from "../../lib/rate-limit.js";
+import { limitSignInAttempt } from "../../lib/rate-limit.js";
 import { ensureCredentialsUser } from "../../lib/sign-in/account-users.js";
 import { completeSignIn } from "../../lib/sign-in/complete-sign-in.js";
 import { signInFailure, type SignInFailure } from "../../lib/sign-in/sign-in-failure.js";
@@ -40,42 +41,20 @@ export async function credentialsSignIn(
   }
   const identifier = provider.identifierField === undefined ? undefined : credentials[provider.identifierField];
 
-  const limit = await checkSignInLimits(state, provider.id, identifier);
-  if (limit.limited) {
+  const attempt = await limitSignInAttempt(state, provider.id, identifier, async () => {
+    const outcome = await authorizeUser(state, provider, credentials);
+    return { succeeded: "user" in outcome, value: outcome };
+  });
+  if (attempt.limited) {
     return jsonOrPage(state, provider, body, json, {
       status: 429,
       code: "RateLimited",
-      headers: { "Retry-After": String(limit.retryAfter) },
+      headers: { "Retry-After": String(attempt.retryAfter) },
     });
   }
+  if ("failure" in attempt.value) return jsonOrPage(state, provider, body, json, attempt.value.failure);
+  const { user } = attempt.value;
 
-  state.runtime.logger.debug("CREDENTIALS_AUTHORIZE", { provider: provider.id, credentials });
-  let user: unknown;
-  try {
-    user = await provider.authorize(credentials, authorizeRequest(state, credentials));
-  } catch (error) {
-    if (error instanceof CredentialsSignin) {
-      return jsonOrPage(state, provider, body, json, {
-        status: 401,
-        code: "CredentialsSignin",
-        message: error.message,
-      });
-    }
-    state.runtime.logger.error("CREDENTIALS_AUTHORIZE_ERROR", { provider: provider.id, error });
-    return jsonOrPage(state, provider, body, json, { status: 500, code: "Callback" });
-  }
-  if (user === null || user === false || user === undefined) {
-    return jsonOrPage(state, provider, body, json, { status: 401, code: "CredentialsSignin" });
-  }
-  if (!isPlainObject(user)) {
-    state.runtime.logger.error("CREDENTIALS_AUTHORIZE_ERROR", {
-      provider: provider.id,
-      error: new TypeError("`authorize` must return a user object, null or false."),
-    });
-    return jsonOrPage(state, provider, body, json, { status: 500, code: "Callback" });
-  }
-
-  await resetIdentifierLimit(state, provider.id, identifier);
   const rawId = user.id;
   let normalized: User = {
     ...user,
@@ -100,6 +79,36 @@ export async function credentialsSignIn(
     callbackUrl: body.callbackUrl ?? state.cookies.get(state.cookieNames.callbackUrl.name),
     json,
   });
+}
+
+/** Runs `authorize`: a user object, or the failure to answer with. */
+async function authorizeUser(
+  state: RequestState,
+  provider: ResolvedCredentialsProvider,
+  credentials: Record<string, string>,
+): Promise<{ user: Record<string, unknown> } | { failure: SignInFailure }> {
+  state.runtime.logger.debug("CREDENTIALS_AUTHORIZE", { provider: provider.id, credentials });
+  let user: unknown;
+  try {
+    user = await provider.authorize(credentials, authorizeRequest(state, credentials));
+  } catch (error) {
+    if (error instanceof CredentialsSignin) {
+      return { failure: { status: 401, code: "CredentialsSignin", message: error.message } };
+    }
+    state.runtime.logger.error("CREDENTIALS_AUTHORIZE_ERROR", { provider: provider.id, error });
+    return { failure: { status: 500, code: "Callback" } };
+  }
+  if (user === null || user === false || user === undefined) {
+    return { failure: { status: 401, code: "CredentialsSignin" } };
+  }
+  if (!isPlainObject(user)) {
+    state.runtime.logger.error("CREDENTIALS_AUTHORIZE_ERROR", {
+      provider: provider.id,
+      error: new TypeError("`authorize` must return a user object, null or false."),
+    });
+    return { failure: { status: 500, code: "Callback" } };
+  }
+  return { user };
 }
 
 function authorizeRequest(state: RequestState, body: Record<string, string>): AuthorizeRequest {

@@ -11,7 +11,7 @@ import { customPage, errorPageUrl, safeCallbackParam } from "../../lib/http/navi
 import type { RequestState } from "../../lib/http/request-state.js";
 import { redirectOrJson } from "../../lib/http/respond.js";
 import type { Body } from "../../lib/http/read-body.js";
-import { checkSignInLimits } from "../../lib/rate-limit.js";
+import { countEmailRequest } from "../../lib/rate-limit.js";
 import { safeRedirect } from "../../lib/redirect.js";
 import { withAdapter } from "../../lib/adapter-call.js";
 import { signInFailure } from "../../lib/sign-in/sign-in-failure.js";
@@ -45,7 +45,7 @@ export async function emailSignIn(
     return signInFailure(state, json, { status: 400, code: "EmailSignin" }, { callbackUrl: body.callbackUrl });
   }
 
-  const limit = await checkSignInLimits(state, provider.id, email);
+  const limit = await countEmailRequest(state, provider.id, email);
   if (limit.limited) {
     const headers = { "Retry-After": String(limit.retryAfter) };
     return signInFailure(state, json, { status: 429, code: "RateLimited", headers }, { callbackUrl: body.callbackUrl });

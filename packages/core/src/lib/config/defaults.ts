@@ -28,9 +28,25 @@ export const DEFAULTS = /* @__PURE__ */ Object.freeze({
     /** Leaves room under the ~8 KB request-header limit common to servers and proxies. */
     maxCookieBytes: 7_168, // 7 KiB
   }),
+  /** Windows of 15 minutes. Credentials limits count failed attempts only; email limits count requests. */
   rateLimit: /* @__PURE__ */ Object.freeze({
-    perIdentifier: /* @__PURE__ */ Object.freeze({ max: 10, windowSeconds: 900 } /* 15 minutes */),
-    perAddress: /* @__PURE__ */ Object.freeze({ max: 100, windowSeconds: 900 } /* 15 minutes */),
+    perIdentifier: /* @__PURE__ */ Object.freeze({ max: 10, windowSeconds: 900 }),
+    perPair: /* @__PURE__ */ Object.freeze({ max: 5, windowSeconds: 900 }),
+    /** 1,000 sign-ins from one NAT with a typo in one in ten (100 failures) stay at half of it. */
+    perAddress: /* @__PURE__ */ Object.freeze({ max: 200, windowSeconds: 900 }),
+    emailPerIdentifier: /* @__PURE__ */ Object.freeze({ max: 5, windowSeconds: 900 }),
+    emailPerAddress: /* @__PURE__ */ Object.freeze({ max: 500, windowSeconds: 900 }),
+  }),
+  /** Proxies trusted to append to `X-Forwarded-For`: none; the socket's address counts. */
+  trustedProxyHops: 0,
+  /** Bounds of the default `MemoryStore`'s pools, in entries. */
+  memoryStore: /* @__PURE__ */ Object.freeze({
+    /** Rate-limit counters (anonymous traffic creates them); refused, never evicted, when full. */
+    maxCounters: 100_000,
+    /** Revocations and session epochs (only signed-in users create them); never evicted. */
+    maxSecurityEntries: 1_000_000,
+    /** Every other value `set` stores. */
+    maxValues: 100_000,
   }),
   theme: /* @__PURE__ */ Object.freeze({
     colorScheme: "auto" as const,

@@ -24,7 +24,10 @@ export interface ResolvedTheme {
 /** The rate limits with every default filled in; `false` where one is off. */
 export interface ResolvedRateLimits {
   readonly perIdentifier: RateLimit | false;
+  readonly perPair: RateLimit | false;
   readonly perAddress: RateLimit | false;
+  readonly emailPerIdentifier: RateLimit | false;
+  readonly emailPerAddress: RateLimit | false;
 }
 
 /** The options after `resolveConfig()`: complete, validated, frozen. */
@@ -41,6 +44,8 @@ export interface ResolvedConfig {
   /** The configured public origin, or `null` when it comes from each request. */
   readonly url: URL | null;
   readonly trustHost: boolean;
+  /** Proxies trusted to append to `X-Forwarded-For` (0: the header is not read). */
+  readonly trustedProxyHops: number;
   readonly environment: "development" | "production" | "test";
   readonly debug: boolean;
   readonly useSecureCookies: boolean | undefined;

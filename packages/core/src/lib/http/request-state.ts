@@ -82,11 +82,5 @@ export function createRequestState(
   };
 }
 
-/** The client's address: from `X-Forwarded-For` only with `trustHost`, else from the integration. */
-export function clientAddress(state: RequestState): string | undefined {
-  const forwarded = state.config.trustHost
-    ? (firstValue(state.request.headers.get("x-forwarded-for")) ?? state.request.headers.get("x-real-ip")?.trim())
-    : undefined;
-  const address = forwarded ?? state.context.clientAddress;
-  return address !== undefined && /^[0-9A-Fa-f:.]{2,45}$/.test(address) ? address : undefined;
-}
+/** The client's address (see client-address.ts; kept here for the modules that import it from here). */
+export { clientAddress } from "./client-address.js";
