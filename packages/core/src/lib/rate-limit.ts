@@ -38,6 +38,8 @@ export interface AttemptOutcome<T> {
 interface Counted {
   key: string;
   limit: RateLimit;
+  /** An account's counter, cleared by a good sign-in (an address's never is). */
+  account?: true;
 }
 
 /** How often, at most, a full store is logged (a flood would otherwise log every request). */
@@ -92,37 +94,39 @@ async function oneAtATime(state: RequestState, key: string): Promise<() => void>
   };
 }
 
-/** The credentials counters for one attempt, and which of them a success clears. */
+/** The credentials counters for one attempt, and the account it names (to take turns on). */
 async function credentialCounters(
   state: RequestState,
   limits: ResolvedRateLimits,
   providerId: string,
   identifier: string | undefined,
-): Promise<{ counted: Counted[]; clears: string[]; account: string | undefined }> {
+): Promise<{ counted: Counted[]; account: string | undefined }> {
   const provider = encodeURIComponent(providerId);
   const id = identifier === undefined || identifier.length === 0 ? undefined : await digest(identifier);
   const address = limits.perAddress !== false || limits.perPair !== false ? clientAddress(state) : undefined;
   const counted: Counted[] = [];
-  const clears: string[] = [];
   if (id !== undefined && limits.perIdentifier !== false) {
-    counted.push({ key: `gatehouse:rl:fail:${provider}:id:${id}`, limit: limits.perIdentifier });
-    clears.push(`gatehouse:rl:fail:${provider}:id:${id}`);
+    counted.push({ key: `gatehouse:rl:fail:${provider}:id:${id}`, limit: limits.perIdentifier, account: true });
   }
   if (id !== undefined && address !== undefined && limits.perPair !== false) {
-    counted.push({ key: `gatehouse:rl:fail:${provider}:pair:${id}:${address}`, limit: limits.perPair });
-    clears.push(`gatehouse:rl:fail:${provider}:pair:${id}:${address}`);
+    const key = `gatehouse:rl:fail:${provider}:pair:${id}:${address}`;
+    counted.push({ key, limit: limits.perPair, account: true });
   }
   if (address !== undefined && limits.perAddress !== false) {
     counted.push({ key: `gatehouse:rl:fail:ip:${address}`, limit: limits.perAddress });
   }
-  return { counted, clears, account: id === undefined ? undefined : `${provider}:${id}` };
+  return { counted, account: id === undefined ? undefined : `${provider}:${id}` };
 }
 
 /**
- * Seconds to wait when a counter already holds its limit, else `null`; read without counting.
+ * Reads the counters without counting: the seconds to wait when one already holds its limit
+ * (else `null`), and the account counters that exist (what a good sign-in has to clear).
  * @throws {StoreFullError} when a counter this attempt would need cannot be created.
  */
-async function alreadyLimited(state: RequestState, counted: readonly Counted[]): Promise<number | null> {
+async function alreadyLimited(
+  state: RequestState,
+  counted: readonly Counted[],
+): Promise<{ wait: number | null; live: string[] }> {
   let current: ({ count: number; resetAt: number } | null)[];
   try {
     current = await Promise.all(counted.map(({ key }) => state.runtime.store.peek(key)));
@@ -133,7 +137,8 @@ async function alreadyLimited(state: RequestState, counted: readonly Counted[]):
   const waits = current.flatMap((window, index) =>
     window !== null && window.count >= (counted[index] as Counted).limit.max ? [seconds(state, window.resetAt)] : [],
   );
-  return waits.length === 0 ? null : Math.max(...waits);
+  const live = counted.filter((counter, index) => counter.account === true && current[index] !== null);
+  return { wait: waits.length === 0 ? null : Math.max(...waits), live: live.map(({ key }) => key) };
 }
 
 /** Counts one failed attempt on every counter; the answer is already a failure, so errors are logged. */
@@ -171,18 +176,18 @@ export async function limitSignInAttempt<T>(
 ): Promise<{ limited: true; retryAfter: number } | { limited: false; value: T }> {
   const limits = state.config.rateLimit;
   if (limits === false) return { limited: false, value: (await run()).value };
-  const { counted, clears, account } = await credentialCounters(state, limits, providerId, identifier);
+  const { counted, account } = await credentialCounters(state, limits, providerId, identifier);
   const release = account === undefined || counted.length === 0 ? () => undefined : await oneAtATime(state, account);
   try {
-    let wait: number | null;
+    let read: { wait: number | null; live: string[] };
     try {
-      wait = await alreadyLimited(state, counted);
+      read = await alreadyLimited(state, counted);
     } catch (error) {
       if (!(error instanceof StoreFullError)) throw error;
       logFull(state, error);
       return { limited: true, retryAfter: Math.max(1, Math.ceil(error.retryAfterMs / 1000)) };
     }
-    if (wait !== null) return { limited: true, retryAfter: wait };
+    if (read.wait !== null) return { limited: true, retryAfter: read.wait };
     let outcome: AttemptOutcome<T>;
     try {
       outcome = await run();
@@ -190,7 +195,8 @@ export async function limitSignInAttempt<T>(
       await countFailure(state, counted);
       throw error;
     }
-    if (outcome.succeeded) await clearAccount(state, clears);
+    // Only counters that exist are cleared: most good sign-ins have none, and cost no write.
+    if (outcome.succeeded) await clearAccount(state, read.live);
     else await countFailure(state, counted);
     return { limited: false, value: outcome.value };
   } finally {
