@@ -24,6 +24,7 @@ import { jwtStrategy } from "./lib/session/jwt-strategy.js";
 import { readSession } from "./lib/session/read-session.js";
 import type { RevocationResult, SessionInfo, SessionRevocation } from "./lib/session/strategy.js";
 import { MemoryStore } from "./lib/store/ephemeral-store.js";
+import { registerRevocationStore } from "./jwt/revocations.js";
 import { systemClock } from "./lib/clock.js";
 import type { AuthConfig } from "./options.js";
 import { createPageRenderer } from "./pages/renderer.js";
@@ -59,8 +60,10 @@ export interface AuthHandler {
   /**
    * Session management, for account pages: the signed-in user's sessions, and revoking one, the
    * others, or all. `request` is the user's request (its cookies say who). Both resolve `null`
-   * when signed out.
-   * @throws {ConfigError} when the session strategy cannot list or revoke (JWT sessions).
+   * when signed out. With JWT sessions, `revoke` takes `"others"` or `"all"` (the user's session
+   * epoch moves on, in the store) but not one session by id, and `list` is unavailable.
+   * @throws {ConfigError} when the session strategy cannot list, or revoke that target (JWT sessions).
+   * @throws {AuthError} `StoreError` when the store cannot record a JWT revocation.
    */
   readonly sessions: {
     list(request: Request, context?: RequestContext): Promise<SessionInfo[] | null>;
@@ -117,9 +120,12 @@ function buildRuntime(options: AuthConfig): { runtime: AuthRuntime; features: re
       errorTexts.set(code, text);
     }
   }
+  const store = options.store ?? new MemoryStore({ now });
+  // getToken and the middleware read JWTs without an instance: they find this store by secret.
+  if (config.session.strategy === "jwt") registerRevocationStore(config.secrets, store);
   const runtime = createRuntime({
     config,
-    store: options.store ?? new MemoryStore({ now }),
+    store,
     adapter: foreignAdapter(options.adapter, { strategy: config.session.strategy, providers: config.providers }),
     keyring: new Keyring(config.secrets),
     csrfKeys: new CsrfKeys(config.secrets),

@@ -8,6 +8,7 @@ import type { ErrorCode } from "./errors.js";
 import type { SetCookie } from "./lib/cookies/set-cookie.js";
 import { signOut } from "./features/base/signout.js";
 import { errorPageUrl } from "./lib/http/navigation.js";
+import { RevocationStoreError } from "./lib/session/revocation.js";
 import type { RequestState } from "./lib/http/request-state.js";
 import { cookiesOf } from "./lib/http/respond.js";
 import type { RouteTable } from "./router.js";
@@ -69,8 +70,17 @@ export async function serverSignIn(
   return fromResponse(await flow.signIn(state, provider, body, true));
 }
 
-/** Ends the request's session. */
+/**
+ * Ends the request's session. When the revocation cannot be stored, the cookies that clear the
+ * session come back with `error: "Default"` and the error page's URL, never a success.
+ */
 export async function serverSignOut(state: RequestState, callbackUrl: string | undefined): Promise<ActionResult> {
-  const { url, cookies } = await signOut(state, callbackUrl);
-  return { url, cookies, error: null };
+  try {
+    const { url, cookies } = await signOut(state, callbackUrl);
+    return { url, cookies, error: null };
+  } catch (error) {
+    if (!(error instanceof RevocationStoreError)) throw error;
+    state.runtime.logger.error(error.code, error);
+    return { url: errorPageUrl(state, "Default"), cookies: [...error.cookies], error: "Default" };
+  }
 }

@@ -89,7 +89,7 @@ describe("GET sessions", () => {
     expect((await list(auth, phone)).map((s) => s.current)).toEqual([true, false]);
   });
 
-  it("401 when signed out; 400 with JWT sessions", async () => {
+  it("401 when signed out; with JWT sessions, 400 for listing and for one session by id", async () => {
     const { auth } = await setup();
     const signedOut = await get(auth, "/sessions", new Jar());
     expect(signedOut.status).toBe(401);
@@ -103,8 +103,11 @@ describe("GET sessions", () => {
       const response = await get(jwt, "/sessions", jar);
       expect(response.status).toBe(400);
       expect(await response.json()).toMatchObject({ error: "SessionManagementUnavailable" });
-      const post = await manage(jwt, jar, { action: "revoke-all" });
+      const post = await manage(jwt, jar, { action: "revoke", id: "x" });
       expect(post.status).toBe(400);
+      expect(await post.json()).toMatchObject({ error: "SessionManagementUnavailable" });
+      // Signing out everywhere works with JWT sessions (jwt-revocation.test.ts).
+      expect((await manage(jwt, jar, { action: "revoke-all" })).status).toBe(200);
     }
   });
 });

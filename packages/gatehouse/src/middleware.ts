@@ -1,9 +1,13 @@
 /**
  * `gatehouse/middleware`: next-auth v4's `withAuth`, for `middleware.ts` and Next 16's
- * `proxy.ts`. Edge-safe. It reads the session token from the cookie only — an optimistic check
- * that keeps signed-out users away from pages. Pages and API routes must still check the session
+ * `proxy.ts`. Edge-safe. It reads the session token from the cookie — a check that keeps
+ * signed-out users away from pages — and refuses a signed-out token the way {@link getToken}
+ * does: through the stores of the auth instances in the same JavaScript realm (Next 16's
+ * `proxy.ts`, and middleware on the Node.js runtime, run beside the route handlers), and the
+ * `store` option. Middleware on the Edge runtime is a realm of its own: there it sees sign-outs
+ * only through a `store` that works on Edge. Pages and API routes must still check the session
  * themselves (`await auth()` / `getServerSession()`), because middleware can be skipped
- * (matchers, prefetches, rewrites) and does not see revocations.
+ * (matchers, prefetches, rewrites).
  *
  * ```ts
  * // middleware.ts (or proxy.ts)
@@ -42,6 +46,12 @@ export interface NextAuthMiddlewareOptions {
   };
   /** @default NEXTAUTH_SECRET or AUTH_SECRET */
   secret?: string;
+  /**
+   * Gatehouse: a store to check for sign-outs (see `getToken`'s `store`): the app's shared store
+   * where the middleware runs apart from the auth instances — on Edge, one that works there.
+   * @default none: only the stores of the auth instances in the same realm
+   */
+  store?: GetTokenParams["store"];
 }
 
 function authBasePath(url: string | undefined): string {
@@ -89,6 +99,7 @@ async function handle(
     ...(secret === undefined ? {} : { secret }),
     ...(options.jwt?.decode === undefined ? {} : { decode: options.jwt.decode }),
     ...(options.cookies?.sessionToken?.name === undefined ? {} : { cookieName: options.cookies.sessionToken.name }),
+    ...(options.store === undefined ? {} : { store: options.store }),
   });
   const authorized = options.callbacks?.authorized ?? (({ token: t }) => t !== null);
   if (await authorized({ token, req: request })) {

@@ -1,5 +1,6 @@
 export { decode } from "./decode.js";
 export { encode } from "./encode.js";
+export { isSignedOut } from "./revocations.js";
 export { ConfigError } from "../errors.js";
 export { developmentSecret } from "../lib/config/development-secret.js";
-export type { JWT, JWTDecodeParams, JWTEncodeParams } from "../types.js";
+export type { EphemeralStore, JWT, JWTDecodeParams, JWTEncodeParams } from "../types.js";

@@ -1,11 +1,14 @@
 /**
  * `getToken`: the decoded session token from a request's cookie (or `Authorization: Bearer`),
  * for API routes and middleware. Edge-safe: web APIs only. A malformed cookie or header is
- * `null`, never an exception.
+ * `null`, never an exception. A token that was signed out (its id revoked, or its user signed out
+ * everywhere) is `null` too: the stores of this process's auth instances with the same secret are
+ * asked, and `store` if given.
  */
 import { parseCookies, readChunked } from "@gatehouse/core/cookies";
-import { ConfigError, decode, developmentSecret } from "@gatehouse/core/jwt";
+import { ConfigError, decode, developmentSecret, isSignedOut } from "@gatehouse/core/jwt";
 import { readEnv } from "../lib/env.js";
+import { loggerFor } from "../lib/log.js";
 import type { GetTokenParams, JWT, TokenRequest } from "./types.js";
 
 function cookieJar(req: TokenRequest): Map<string, string> {
@@ -46,7 +49,7 @@ function requestIsHttps(req: TokenRequest): boolean {
 
 /**
  * Reads and decodes the session token.
- * @returns the claims, the raw token with `raw: true`, or `null`.
+ * @returns the claims, the raw token with `raw: true` (not checked for sign-out), or `null`.
  * @throws {ConfigError} `MissingSecret` in production when no secret is given or set
  *   (NEXTAUTH_SECRET / AUTH_SECRET).
  * @example
@@ -80,9 +83,18 @@ export async function getToken(params: GetTokenParams<boolean>): Promise<JWT | s
       "getToken: no secret. Set NEXTAUTH_SECRET (or AUTH_SECRET), or pass `secret`.",
     );
   }
+  let claims: JWT | null;
   try {
-    return await (params.decode ?? decode)({ token, secret, salt: params.salt ?? name });
+    claims = await (params.decode ?? decode)({ token, secret, salt: params.salt ?? name });
   } catch {
+    return null;
+  }
+  if (claims === null || typeof claims !== "object") return null;
+  try {
+    return (await isSignedOut(claims, { secret, store: params.store })) ? null : claims;
+  } catch (error) {
+    // Whether it was signed out cannot be told: no session (fail closed).
+    loggerFor().error("StoreError", error);
     return null;
   }
 }

@@ -1,4 +1,4 @@
-import type { JWT as CoreJWT, JWTDecodeParams, JWTEncodeParams } from "@gatehouse/core";
+import type { EphemeralStore, JWT as CoreJWT, JWTDecodeParams, JWTEncodeParams } from "@gatehouse/core";
 
 /** The claims next-auth puts in a session token (core's, re-declared here to be augmentable). */
 export type DefaultJWT = CoreJWT;
@@ -35,6 +35,14 @@ export interface GetTokenParams<R extends boolean = false> {
   salt?: string | undefined;
   /** A custom decoder (next-auth's `jwt.decode`). */
   decode?: ((params: JWTDecodeParams) => Promise<JWT | null> | JWT | null) | undefined;
+  /**
+   * Gatehouse: a store to check for sign-outs besides the stores of this process's auth
+   * instances with the same secret (which are always checked). Pass the app's shared store (e.g.
+   * `RedisStore`) where no auth instance runs in this process; on Edge, only a store that works
+   * there (one over `fetch`). A store that fails makes the token read as `null`.
+   * @default none
+   */
+  store?: EphemeralStore | undefined;
   /** next-auth v4 accepted a logger; kept for compatibility, unused. */
   logger?: unknown;
 }

@@ -2,7 +2,7 @@
  * Server-side `signIn` and `signOut` (server actions, route handlers), next-auth v5's shape:
  * core's own sign-in and sign-out run directly, and their cookies go out through `cookies()`.
  */
-import type { AuthHandler } from "@gatehouse/core";
+import { AuthError, type AuthHandler } from "@gatehouse/core";
 import { redirect } from "next/navigation";
 import type { AuthOptions } from "../types.js";
 import { signInError } from "./errors.js";
@@ -97,6 +97,10 @@ export function createSignOut(options: AuthOptions): ServerSignOut {
     const { request } = await currentRequest(auth);
     const result = await auth.signOut(request, { callbackUrl: settings.redirectTo });
     await writeNextCookies(result.cookies);
+    // The cookies are cleared, but the sign-out could not be recorded: a copy would still work.
+    if (result.error !== null) {
+      throw new AuthError("StoreError", "Sign-out could not be recorded (the store failed); see the server log.");
+    }
     if (settings.redirect !== false) redirect(result.url);
     return result.url;
   };

@@ -1,15 +1,17 @@
 /**
  * `GET signout`: the confirmation page (or `pages.signOut`). `POST signout`: end the session
- * through the strategy (a JWT's id is revoked until it would expire; a database row is deleted),
+ * through the strategy (a JWT's id is revoked until `now + maxAge`; a database row is deleted),
  * clear every auth cookie but the CSRF one, and go where the app (or the identity provider's
- * logout) sends the browser.
+ * logout) sends the browser. When the revocation cannot be recorded, the cookies are cleared all
+ * the same but the answer is a 503: a copy of the token would still work.
  */
 import { emitEvent } from "../../lib/callbacks.js";
 import { expiredCookie, type SetCookie } from "../../lib/cookies/set-cookie.js";
 import { ensureCsrf } from "../../lib/csrf.js";
-import { prefersJson } from "../../lib/http/fail.js";
+import { prefersJson, serverFailure } from "../../lib/http/fail.js";
 import { customPage, resolveRedirect, safeCallbackParam } from "../../lib/http/navigation.js";
 import type { RequestState } from "../../lib/http/request-state.js";
+import { RevocationStoreError } from "../../lib/session/revocation.js";
 import { redirectOrJson, redirectResponse } from "../../lib/http/respond.js";
 import { signOutPage } from "../../pages/signout-page.js";
 import type { Route } from "../feature.js";
@@ -36,12 +38,20 @@ async function destination(state: RequestState, provider: string | null, local: 
 /**
  * Signs the request's browser out: the session ends (and its `signOut` event runs), every auth
  * cookie but the CSRF one is cleared, and the destination is worked out.
+ * @throws {RevocationStoreError} carrying every cookie to clear, when the JWT's revocation could
+ *   not be stored (no event runs).
  */
 export async function signOut(
   state: RequestState,
   callbackUrl: unknown,
 ): Promise<{ url: string; cookies: SetCookie[] }> {
-  const ended = await state.runtime.strategy.end(state);
+  let ended;
+  try {
+    ended = await state.runtime.strategy.end(state);
+  } catch (error) {
+    if (!(error instanceof RevocationStoreError)) throw error;
+    throw new RevocationStoreError(clearAuthCookies(state, [...error.cookies]), error.cause);
+  }
   await emitEvent(state.runtime, "signOut", ended.event);
   const local = await resolveRedirect(state, callbackUrl);
   return { url: await destination(state, ended.provider, local), cookies: clearAuthCookies(state, ended.cookies) };
@@ -63,7 +73,12 @@ export const signoutRoute: Route = {
     );
   },
   async POST(state, { body }) {
-    const { url, cookies } = await signOut(state, body.callbackUrl);
-    return redirectOrJson(prefersJson(state, body), url, cookies);
+    try {
+      const { url, cookies } = await signOut(state, body.callbackUrl);
+      return redirectOrJson(prefersJson(state, body), url, cookies);
+    } catch (error) {
+      if (!(error instanceof RevocationStoreError)) throw error;
+      return serverFailure(state, error, prefersJson(state, body), error.cookies);
+    }
   },
 };

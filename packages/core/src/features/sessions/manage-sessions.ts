@@ -9,7 +9,7 @@ import type { RevocationResult, SessionInfo, SessionRevocation } from "../../lib
 function unsupported(): ConfigError {
   return new ConfigError(
     "InvalidOption",
-    'Session management needs `session.strategy: "database"` and an adapter with listSessions and deleteUserSessions (every first-party adapter has them).',
+    'Listing sessions needs `session.strategy: "database"` and an adapter with listSessions and deleteUserSessions (every first-party adapter has them); JWT sessions can only revoke "others" or "all".',
   );
 }
 
@@ -25,7 +25,9 @@ export function listUserSessions(state: RequestState): Promise<SessionInfo[] | n
 
 /**
  * Ends sessions of the signed-in user; `null` when signed out.
- * @throws {ConfigError} when the session strategy cannot revoke sessions.
+ * @throws {ConfigError} when the session strategy cannot revoke sessions (or, with JWT sessions,
+ *   one session by id).
+ * @throws {RevocationStoreError} when the store cannot record a JWT revocation.
  */
 export function revokeUserSessions(state: RequestState, target: SessionRevocation): Promise<RevocationResult | null> {
   const { strategy } = state.runtime;

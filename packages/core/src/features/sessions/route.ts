@@ -4,14 +4,17 @@
  * (`"revoke-others"`), or all of them (`"revoke-all"`: sign out everywhere).
  */
 import { ConfigError } from "../../errors.js";
-import { fail } from "../../lib/http/fail.js";
+import { fail, serverFailure } from "../../lib/http/fail.js";
 import type { RequestState } from "../../lib/http/request-state.js";
 import { jsonResponse } from "../../lib/http/respond.js";
+import { RevocationStoreError } from "../../lib/session/revocation.js";
 import type { SessionRevocation } from "../../lib/session/strategy.js";
 import type { Route } from "../feature.js";
 import { listUserSessions, revokeUserSessions } from "./manage-sessions.js";
 
 function unavailable(state: RequestState, error: unknown): Response | Promise<Response> {
+  // Not recorded: 503, never a success (the cookie is cleared if the caller's session was to end).
+  if (error instanceof RevocationStoreError) return serverFailure(state, error, true, error.cookies);
   if (!(error instanceof ConfigError)) throw error;
   return fail(state, { status: 400, code: "SessionManagementUnavailable", message: error.message, json: true });
 }

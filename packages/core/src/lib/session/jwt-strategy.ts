@@ -3,16 +3,33 @@
  * and decrypted once per request. The token is re-issued only when there is something to write:
  * it is older than `updateAge`, the `jwt` callback changed it, it was sealed by next-auth v4 or
  * with a rotated-out secret, or the session was updated. A token whose id was revoked at
- * sign-out reads as no session.
+ * sign-out, or whose session started before the user signed out everywhere, reads as no session
+ * (see revocation.ts).
  */
-import { AuthError, SessionTooLargeError } from "../../errors.js";
+import { AuthError, ConfigError, SessionTooLargeError } from "../../errors.js";
 import type { JWT, Session, User } from "../../types.js";
 import { runCallback } from "../callbacks.js";
 import { expireAll, readChunked, writeChunked, type ChunkedRead } from "../cookies/chunked-cookie.js";
 import { expiredCookie, type SetCookie } from "../cookies/set-cookie.js";
 import type { RequestState } from "../http/request-state.js";
 import { openToken, sealToken } from "../token.js";
-import type { CurrentUser, EndedSession, SessionResult, SessionStart, SessionStrategy } from "./strategy.js";
+import {
+  RevocationStoreError,
+  SESSION_START_CLAIM,
+  isRevokedIn,
+  revocationTtlMs,
+  storeEpoch,
+  storeRevokedId,
+} from "./revocation.js";
+import type {
+  CurrentUser,
+  EndedSession,
+  RevocationResult,
+  SessionResult,
+  SessionRevocation,
+  SessionStart,
+  SessionStrategy,
+} from "./strategy.js";
 
 /** The session cookie as read from a request, before any callback. */
 export interface StoredToken {
@@ -24,11 +41,6 @@ export interface StoredToken {
 }
 
 const STORED = Symbol("jwt session cookie");
-
-/** Key under which a signed-out token id is remembered. */
-export function revokedKey(jti: string): string {
-  return `gatehouse:revoked:${jti}`;
-}
 
 function secretParam(state: RequestState): string | string[] {
   const { secrets } = state.config;
@@ -72,16 +84,16 @@ async function openStoredToken(state: RequestState): Promise<StoredToken> {
     token = opened?.payload ?? null;
     reissue = opened !== null && (opened.legacy || opened.rotated);
   }
-  if (token !== null && typeof token.jti === "string" && (await isRevoked(state, token.jti))) token = null;
+  if (token !== null && (await isRevoked(state, token))) token = null;
   if (token !== null && !reissue && typeof token.iat === "number") {
     reissue = nowSeconds - token.iat >= config.session.updateAge;
   }
   return { token, read, reissue };
 }
 
-async function isRevoked(state: RequestState, jti: string): Promise<boolean> {
+async function isRevoked(state: RequestState, token: JWT): Promise<boolean> {
   try {
-    return (await state.runtime.store.get(revokedKey(jti))) !== null;
+    return await isRevokedIn(state.runtime.store, token);
   } catch (error) {
     throw new AuthError("StoreError", "The store could not be read to check for revoked sessions.", { cause: error });
   }
@@ -129,15 +141,30 @@ function initialToken(user: User): JWT {
   return token;
 }
 
-/** Remembers a token id as signed out until the token would have expired. */
-async function revoke(state: RequestState, jti: string, exp: unknown): Promise<void> {
-  const seconds = typeof exp === "number" ? exp - Math.floor(state.nowMs / 1000) : state.config.jwt.maxAge;
-  if (seconds <= 0) return;
+/**
+ * Remembers a token id as signed out until `now + maxAge`: no copy of the token, however late it
+ * was re-issued, expires after that.
+ * @throws {RevocationStoreError} (clearing with `cookies`) when the store cannot record it.
+ */
+async function revokeId(state: RequestState, jti: string, exp: unknown, cookies: readonly SetCookie[]): Promise<void> {
   try {
-    await state.runtime.store.set(revokedKey(jti), "1", (seconds + 60) * 1000);
+    await storeRevokedId(state.runtime.store, jti, revocationTtlMs(state.nowMs, state.config.jwt.maxAge, exp));
   } catch (error) {
-    state.runtime.logger.error("REVOCATION_STORE_ERROR", error);
+    throw new RevocationStoreError(cookies, error);
   }
+}
+
+/**
+ * What a re-issued token must keep from the one it replaces, whatever the `jwt` callback
+ * returned: its id (so a revocation covers every copy) and when its session started (so
+ * sign-out everywhere does).
+ */
+function keepIdentity(token: JWT, from: JWT): JWT {
+  const kept: JWT = { ...token };
+  if (typeof from.jti === "string" && from.jti !== "") kept.jti = from.jti;
+  const started = from[SESSION_START_CLAIM];
+  if (typeof started === "number") kept[SESSION_START_CLAIM] = started;
+  return kept;
 }
 
 /** Runs every extension's token refresh, in order. */
@@ -160,15 +187,16 @@ async function resolve(state: RequestState, update?: { newSession: unknown }): P
   const before = config.custom.jwt ? JSON.stringify(stored.token) : "";
   // Provider tokens due for refresh are refreshed before the jwt callback, which sees the result.
   const refreshed = await refreshToken(state, stored.token);
-  const token =
+  const returned =
     update === undefined
       ? await runCallback("jwt", () => config.callbacks.jwt({ token: refreshed.token }))
       : await runCallback("jwt", () =>
           config.callbacks.jwt({ token: refreshed.token, trigger: "update", session: update.newSession }),
         );
-  if (token === null || typeof token !== "object") {
+  if (returned === null || typeof returned !== "object") {
     return { session: null, token: null, cookies: clearSessionCookies(state, stored.read) };
   }
+  const token = keepIdentity(returned, stored.token);
 
   const changed = update !== undefined || refreshed.changed || (config.custom.jwt && JSON.stringify(token) !== before);
   let cookies: SetCookie[] = [];
@@ -216,8 +244,11 @@ async function issue(state: RequestState, start: SessionStart): Promise<SetCooki
   );
   if (token === null || typeof token !== "object") return null;
   const previous = await readStoredToken(state).catch(() => null);
-  if (typeof previous?.token?.jti === "string") await revoke(state, previous.token.jti, previous.token.exp);
-  return writeWhatFits(state, token, previous?.read.names ?? []);
+  // The session this sign-in replaces ends like a sign-out; if that cannot be recorded, the
+  // sign-in fails (503) rather than leave a copy of the old token working.
+  if (typeof previous?.token?.jti === "string") await revokeId(state, previous.token.jti, previous.token.exp, []);
+  // A new session starts now: sign-out everywhere ends the sessions that started before it.
+  return writeWhatFits(state, { ...token, [SESSION_START_CLAIM]: state.nowMs }, previous?.read.names ?? []);
 }
 
 /**
@@ -257,16 +288,49 @@ async function end(state: RequestState): Promise<EndedSession> {
     token = stored.token;
     cookies = clearSessionCookies(state, stored.read);
   } catch (error) {
-    state.runtime.logger.error("SIGNOUT_READ_ERROR", error);
-    cookies = [expiredCookie(state.cookieNames.sessionToken.name, state.cookieNames.sessionToken.options)];
+    // The store could not say whether the token was revoked, so it cannot record that it is now.
+    const cookie = state.cookieNames.sessionToken;
+    throw new RevocationStoreError([expiredCookie(cookie.name, cookie.options)], error);
   }
-  if (typeof token?.jti === "string") await revoke(state, token.jti, token.exp);
+  if (typeof token?.jti === "string") await revokeId(state, token.jti, token.exp, cookies);
   const oauth = token?.oauth;
   const provider =
     typeof oauth === "object" && oauth !== null && typeof (oauth as { provider?: unknown }).provider === "string"
       ? (oauth as { provider: string }).provider
       : null;
   return { event: { token }, provider, cookies };
+}
+
+/**
+ * Sign-out everywhere (`"all"`) or everywhere else (`"others"`): the user's session epoch moves
+ * to now, which ends every session of theirs that started before — on every instance sharing the
+ * store. With `"others"` the caller's own session is re-issued as starting just after it. The
+ * sessions ended cannot be counted: `revoked` is 1 for `"all"` (the caller's) and 0 for `"others"`. One
+ * session by id needs sessions that can be listed (the database strategy).
+ * @throws {ConfigError} for `{ id }`.
+ * @throws {RevocationStoreError} when the store cannot record the epoch (`"all"` clears the cookie).
+ */
+async function revoke(state: RequestState, target: SessionRevocation): Promise<RevocationResult | null> {
+  if (typeof target === "object") {
+    throw new ConfigError(
+      "InvalidOption",
+      'Revoking one session by id needs `session.strategy: "database"` and an adapter with listSessions and deleteUserSessions; JWT sessions can revoke "others" or "all".',
+    );
+  }
+  const stored = await readStoredToken(state);
+  const { token } = stored;
+  if (typeof token?.sub !== "string" || token.sub === "") return null;
+  const epoch = state.nowMs;
+  const cleared = clearSessionCookies(state, stored.read);
+  try {
+    await storeEpoch(state.runtime.store, token.sub, epoch, revocationTtlMs(epoch, state.config.jwt.maxAge));
+  } catch (error) {
+    throw new RevocationStoreError(target === "all" ? cleared : [], error);
+  }
+  // JWT sessions cannot be counted: the count is the caller's own session, the one known to end.
+  if (target === "all") return { revoked: 1, cookies: cleared };
+  const kept = await writeSessionCookies(state, { ...token, [SESSION_START_CLAIM]: epoch + 1 }, stored.read.names);
+  return { revoked: 0, cookies: kept };
 }
 
 /** Sessions in an encrypted cookie. */
@@ -285,4 +349,5 @@ export const jwtStrategy: SessionStrategy = Object.freeze({
   resolve,
   issue,
   end,
+  revoke,
 });
