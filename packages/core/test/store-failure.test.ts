@@ -1,7 +1,8 @@
-// The shared store (RedisStore: rate-limit counters, revoked token ids) dies: a real Redis behind
-// a TCP proxy the test cuts, before a request or with a store command in flight. Gatehouse fails
-// closed — a clean 503, no session, nothing sent, the app's own code never asked — and works
-// again once the store is back.
+// The shared store (RedisStore: rate-limit counters, revoked token ids, session epochs) dies: a
+// real Redis behind a TCP proxy the test cuts, before a request or with a store command in flight.
+// Gatehouse fails closed — a clean 503, no session, nothing sent, the app's own code never asked —
+// and works again once the store is back. A sign-out whose revocation cannot be stored clears the
+// browser's cookie but is never reported as a success: a copy of the token would still work.
 import { Redis } from "ioredis";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { RedisStore } from "@gatehouse/adapter-redis";
@@ -10,7 +11,19 @@ import type { AuthConfig } from "../src/index.js";
 import Credentials from "../src/providers/credentials.js";
 import Email, { type SendVerificationRequestParams } from "../src/providers/email.js";
 import { memoryDatabase } from "./database.js";
-import { Jar, csrf, get, makeAuth, postForm, recordingLogger, session, setCookies, signIn, USERS } from "./helpers.js";
+import {
+  Jar,
+  SESSION_COOKIE,
+  csrf,
+  get,
+  makeAuth,
+  postForm,
+  recordingLogger,
+  session,
+  setCookies,
+  signIn,
+  USERS,
+} from "./helpers.js";
 import { quietIoredis } from "./quiet-ioredis.js";
 import { CuttableProxy } from "./tcp-proxy.js";
 
@@ -151,6 +164,69 @@ describe.skipIf(!available)(
 
       proxy.restore();
       expect(await session(auth, jar)).toMatchObject({ user: { id: "1" } });
+    });
+
+    /** The response clears the browser's session cookie. */
+    function clearsSession(response: Response): boolean {
+      return setCookies(response).some(
+        (cookie) =>
+          cookie.name === SESSION_COOKIE && (cookie.value === "" || cookie.attributes["max-age"] === "0"),
+      );
+    }
+
+    function copyOf(jar: Jar): Jar {
+      const copy = new Jar();
+      for (const [name, value] of jar.cookies) copy.cookies.set(name, value);
+      return copy;
+    }
+
+    /** RESP for `SET <prefix>gatehouse:<kind>:…`: the write, not the read of the same key. */
+    const writeOf = (kind: string) => new RegExp(`\\$3\r\nSET\r\n\\$\\d+\r\n[^\r]*gatehouse:${kind}:`, "i");
+
+    it("sign-out, Redis dies as the revocation is written: 503 with the cookie cleared, never a success", async () => {
+      const { auth, lines } = app();
+      const { jar } = await signIn(auth);
+      const stolen = copyOf(jar);
+      const csrfToken = await csrf(auth, jar);
+      proxy.cutWhen(writeOf("revoked"));
+      const response = await postForm(auth, "/signout", { csrfToken, json: "true" }, jar);
+      expect(proxy.hits).toBe(1);
+      expect(clearsSession(response)).toBe(true);
+      expect(JSON.parse(await expectFailedClosed(response))).toEqual({ error: "Default" });
+      expect(lines.some(([level, code]) => level === "error" && code === "StoreError")).toBe(true);
+
+      // The 503 was the truth: nothing was recorded, so the copy still works until a sign-out is.
+      proxy.restore();
+      expect(await session(auth, copyOf(stolen))).toMatchObject({ user: { id: "1" } });
+      const again = await postForm(auth, "/signout", { csrfToken: await csrf(auth, stolen), json: "true" }, stolen);
+      expect(again.status).toBe(200);
+      expect(await session(auth, copyOf(stolen))).toEqual({});
+    });
+
+    it("sign-out, Redis down as the token is read: 503 with the cookie cleared, not a silent success", async () => {
+      const { auth } = app();
+      const { jar } = await signIn(auth);
+      const csrfToken = await csrf(auth, jar);
+      proxy.cutWhen("gatehouse:revoked:");
+      const response = await postForm(auth, "/signout", { csrfToken }, jar);
+      expect(proxy.hits).toBe(1);
+      expect(clearsSession(response)).toBe(true);
+      expect(await expectFailedClosed(response)).toContain("<html");
+    });
+
+    it("sign out everywhere, Redis dies as the session epoch is written: 503 with the cookie cleared", async () => {
+      const { auth } = app();
+      const { jar } = await signIn(auth);
+      const phone = (await signIn(auth)).jar;
+      const csrfToken = await csrf(auth, jar);
+      proxy.cutWhen(writeOf("epoch"));
+      const response = await postForm(auth, "/sessions", { csrfToken, action: "revoke-all" }, jar);
+      expect(proxy.hits).toBe(1);
+      expect(clearsSession(response)).toBe(true);
+      expect(JSON.parse(await expectFailedClosed(response))).toEqual({ error: "Default" });
+
+      proxy.restore();
+      expect(await session(auth, phone)).toMatchObject({ user: { id: "1" } });
     });
   },
 );

@@ -52,9 +52,10 @@ export interface MemoryStoreOptions {
   /**
    * Revoked session-token ids and session epochs (keys under `gatehouse:revoked:` and
    * `gatehouse:epoch:`) kept at most. Only signed-in users add to them, and nothing evicts them;
-   * each lasts until the session it names would have expired. When full, a new one is refused
-   * (`StoreFullError`, logged as `REVOCATION_STORE_ERROR`): the browser's cookies are still
-   * cleared, but a copy of that token would stay valid — raise the bound or use a shared store.
+   * each lasts `maxAge` (until no copy of the session it names can be valid). When full, a new one
+   * is refused (`StoreFullError`, logged as `StoreError`): the sign-out clears the browser's
+   * cookies but answers 503, because a copy of that token would stay valid — raise the bound or
+   * use a shared store.
    * @default 1000000
    */
   maxSecurityEntries?: number | undefined;
