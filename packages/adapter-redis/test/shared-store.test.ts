@@ -1,7 +1,11 @@
 // Two app instances (two createAuth handlers, as two servers behind a load balancer would run)
-// sharing one Redis through RedisStore: password guesses made on one count on the other, and a
-// JWT signed out on one is refused by the other. With each instance's own memory store, an
+// sharing one Redis through RedisStore: password guesses made on one count on the other, a JWT
+// signed out on one is refused by the other, and signing out everywhere on one (the user's
+// session epoch) ends the user's sessions on both. With each instance's own memory store, an
 // attacker would get a fresh budget per instance and a copied token would outlive its sign-out.
+// A third process with no auth instance at all — a separate API server or middleware calling
+// getToken — sees the same sign-outs when it is given the store.
+import { execFile } from "node:child_process";
 import { Redis } from "ioredis";
 import { afterAll, describe, expect, it } from "vitest";
 import { createAuth, type AuthConfig, type AuthHandler } from "@gatehouse/core";
@@ -138,5 +142,87 @@ describe.skipIf(!available)("rate limits and revocation shared by two instances 
     const lookup = await b.getSession(new Request(`${ORIGIN}/page`, { headers: { cookie: copy.header() } }));
     expect(lookup.session).toBeNull();
     expect(await (await call(a, "/session", copy)).json()).toEqual({});
+  });
+
+  /** Signs in and returns the browser's jar. */
+  async function browser(auth: AuthHandler, email: string): Promise<Jar> {
+    const { response, jar } = await attempt(auth, email, "correct horse");
+    expect(response.status).toBe(200);
+    return jar;
+  }
+
+  async function sessionOf(auth: AuthHandler, jar: Jar): Promise<{ user?: { email?: string } }> {
+    const copy = new Jar();
+    for (const [name, value] of jar.cookies) copy.cookies.set(name, value);
+    return (await (await call(auth, "/session", copy)).json()) as { user?: { email?: string } };
+  }
+
+  it("signing out everywhere on instance A ends the user's sessions on instance B, and only that user's", async () => {
+    const [a, b] = instances(false);
+    const ada = `everywhere-${prefix}@example.com`;
+    const bob = `bystander-${prefix}@example.com`;
+    const laptop = await browser(a, ada);
+    const phone = await browser(b, ada);
+    const other = await browser(b, bob);
+    expect((await sessionOf(a, phone)).user?.email).toBe(ada);
+
+    const { csrfToken } = (await (await call(a, "/csrf", laptop)).json()) as { csrfToken: string };
+    const response = await call(a, "/sessions", laptop, { csrfToken, action: "revoke-all" });
+    expect(response.status).toBe(200);
+
+    for (const auth of [a, b]) {
+      expect(await sessionOf(auth, phone)).toEqual({});
+      expect((await sessionOf(auth, other)).user?.email).toBe(bob);
+    }
+    const lookup = await b.getSession(new Request(`${ORIGIN}/page`, { headers: { cookie: phone.header() } }));
+    expect(lookup.session).toBeNull();
+    // A sign-in after it, on either instance, is a session that works on both.
+    const again = await browser(b, ada);
+    for (const auth of [a, b]) expect((await sessionOf(auth, again)).user?.email).toBe(ada);
+  });
+
+  it("another process with no auth instance: getToken({ store }) refuses what instance A signed out; without the store it cannot know", async () => {
+    const [a] = instances(false);
+    const ada = `elsewhere-${prefix}@example.com`;
+    const jar = await browser(a, ada);
+    const stolen = jar.cookies.get(COOKIE) ?? "";
+    expect(stolen).not.toBe("");
+
+    /** getToken in a fresh Node process, with and without the shared store. */
+    const elsewhere = () =>
+      new Promise<{ withStore: unknown; withoutStore: unknown }>((resolve, reject) => {
+        const script = `
+          import { getToken } from "gatehouse/jwt";
+          import { RedisStore } from "@gatehouse/adapter-redis";
+          const [url, prefix, secret, cookie] = process.argv.slice(1);
+          const req = new Request("${ORIGIN}/api/data", { headers: { cookie: "${COOKIE}=" + cookie } });
+          const store = new RedisStore(url, { prefix });
+          const withStore = await getToken({ req, secret, store });
+          const withoutStore = await getToken({ req, secret });
+          await store.close();
+          process.stdout.write(JSON.stringify({ withStore, withoutStore }));
+        `;
+        execFile(
+          process.execPath,
+          ["--input-type=module", "-e", script, URL, prefix, SECRET, stolen],
+          { env: { PATH: process.env.PATH ?? "", NODE_ENV: "production" } },
+          (error, stdout) => {
+            if (error !== null) reject(error);
+            else resolve(JSON.parse(stdout) as { withStore: unknown; withoutStore: unknown });
+          },
+        );
+      });
+
+    const before = await elsewhere();
+    expect(before.withStore).toMatchObject({ email: ada });
+    expect(before.withoutStore).toMatchObject({ email: ada });
+
+    const { csrfToken } = (await (await call(a, "/csrf", jar)).json()) as { csrfToken: string };
+    expect((await call(a, "/signout", jar, { csrfToken, json: "true" })).status).toBe(200);
+
+    const after = await elsewhere();
+    expect(after.withStore).toBeNull();
+    // No instance in that process and no store: nothing tells it (README: pass `store`).
+    expect(after.withoutStore).toMatchObject({ email: ada });
   });
 });
