@@ -206,8 +206,8 @@ describe.skipIf(!available)("rate limits and revocation shared by two instances 
           process.execPath,
           ["--input-type=module", "-e", script, URL, prefix, SECRET, stolen],
           { env: { PATH: process.env.PATH ?? "", NODE_ENV: "production" } },
-          (error, stdout) => {
-            if (error !== null) reject(error);
+          (error, stdout, stderr) => {
+            if (error !== null) reject(new Error(`getToken in another process failed: ${stderr}`, { cause: error }));
             else resolve(JSON.parse(stdout) as { withStore: unknown; withoutStore: unknown });
           },
         );

@@ -169,8 +169,7 @@ describe.skipIf(!available)(
     /** The response clears the browser's session cookie. */
     function clearsSession(response: Response): boolean {
       return setCookies(response).some(
-        (cookie) =>
-          cookie.name === SESSION_COOKIE && (cookie.value === "" || cookie.attributes["max-age"] === "0"),
+        (cookie) => cookie.name === SESSION_COOKIE && (cookie.value === "" || cookie.attributes["max-age"] === "0"),
       );
     }
 

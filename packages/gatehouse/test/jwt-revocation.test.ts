@@ -7,7 +7,7 @@
  */
 import { NextRequest } from "next/server";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import NextAuth from "../src/index.js";
+import NextAuth, { type NextAuthResult } from "../src/index.js";
 import { getToken } from "../src/jwt/index.js";
 import withAuth from "../src/middleware.js";
 import { getServerSession } from "../src/next.js";
@@ -24,7 +24,7 @@ beforeEach(() => {
 });
 afterEach(() => vi.unstubAllEnvs());
 
-type Handler = ReturnType<typeof NextAuth>;
+type Handler = NextAuthResult;
 
 /** One browser's cookies, as a header. */
 class Browser {

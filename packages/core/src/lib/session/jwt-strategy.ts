@@ -243,12 +243,12 @@ async function issue(state: RequestState, start: SessionStart): Promise<SetCooki
     }),
   );
   if (token === null || typeof token !== "object") return null;
-  const previous = await readStoredToken(state).catch(() => null);
-  // The session this sign-in replaces ends like a sign-out; if that cannot be recorded, the
-  // sign-in fails (503) rather than leave a copy of the old token working.
-  if (typeof previous?.token?.jti === "string") await revokeId(state, previous.token.jti, previous.token.exp, []);
+  // The session this sign-in replaces ends like a sign-out; if the store cannot say or record
+  // that, the sign-in fails (503) rather than leave a copy of the old token working.
+  const previous = await readStoredToken(state);
+  if (typeof previous.token?.jti === "string") await revokeId(state, previous.token.jti, previous.token.exp, []);
   // A new session starts now: sign-out everywhere ends the sessions that started before it.
-  return writeWhatFits(state, { ...token, [SESSION_START_CLAIM]: state.nowMs }, previous?.read.names ?? []);
+  return writeWhatFits(state, { ...token, [SESSION_START_CLAIM]: state.nowMs }, previous.read.names);
 }
 
 /**
@@ -281,17 +281,16 @@ async function writeWhatFits(state: RequestState, token: JWT, previous: readonly
 }
 
 async function end(state: RequestState): Promise<EndedSession> {
-  let token: JWT | null = null;
-  let cookies: SetCookie[];
+  let stored: StoredToken;
   try {
-    const stored = await readStoredToken(state);
-    token = stored.token;
-    cookies = clearSessionCookies(state, stored.read);
+    stored = await readStoredToken(state);
   } catch (error) {
     // The store could not say whether the token was revoked, so it cannot record that it is now.
     const cookie = state.cookieNames.sessionToken;
     throw new RevocationStoreError([expiredCookie(cookie.name, cookie.options)], error);
   }
+  const { token } = stored;
+  const cookies = clearSessionCookies(state, stored.read);
   if (typeof token?.jti === "string") await revokeId(state, token.jti, token.exp, cookies);
   const oauth = token?.oauth;
   const provider =
