@@ -128,6 +128,7 @@ describe("architecture", () => {
     const allowed = new Set([
       "packages/core/src/auth.ts", // Auth(request, config): the instance of each options object
       "packages/core/src/jwt/keyring-cache.ts", // encode/decode: keys derived from the secrets, bounded
+      "packages/core/src/jwt/revocations.ts", // getToken/withAuth: JWT instances' stores by secret, weak, bounded
       "packages/gatehouse/src/lib/instance.ts", // NextAuth(options): the instance of each options object
       "packages/gatehouse/src/lib/database.ts", // the database option: one connection per URL
       "packages/gatehouse/src/react/client-state.ts", // the browser client: one session per page

@@ -57,11 +57,18 @@ export interface SessionInfo {
   userAgent: string | null;
 }
 
-/** Which sessions to end: one by id, every other one, or all (sign out everywhere). */
+/**
+ * Which sessions to end: one by id (database sessions), every other one, or all (sign out
+ * everywhere) — the last two with JWT sessions too.
+ */
 export type SessionRevocation = { id: string } | "others" | "all";
 
 /** What a revocation did, and the cookies to send when it ended the caller's own session. */
 export interface RevocationResult {
+  /**
+   * How many sessions ended. JWT sessions cannot be counted: 1 for `"all"` (the caller's), 0 for
+   * `"others"`, though every session older than the new epoch ended.
+   */
   revoked: number;
   cookies: SetCookie[];
 }
