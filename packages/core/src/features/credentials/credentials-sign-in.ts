@@ -13,7 +13,7 @@ import { isPlainObject } from "../../lib/encoding.js";
 import type { RequestState } from "../../lib/http/request-state.js";
 import type { Body } from "../../lib/http/read-body.js";
 import { limitSignInAttempt } from "../../lib/rate-limit.js";
-import { ensureCredentialsUser } from "../../lib/sign-in/account-users.js";
+import { planCredentialsUser } from "../../lib/sign-in/account-users.js";
 import { completeSignIn } from "../../lib/sign-in/complete-sign-in.js";
 import { signInFailure, type SignInFailure } from "../../lib/sign-in/sign-in-failure.js";
 
@@ -56,12 +56,13 @@ export async function credentialsSignIn(
   const { user } = attempt.value;
 
   const rawId = user.id;
+  let persist: (() => Promise<User>) | undefined;
   let normalized: User = {
     ...user,
     id: typeof rawId === "string" || typeof rawId === "number" ? String(rawId) : "",
   };
   if (state.config.session.strategy === "database") {
-    const stored = await ensureCredentialsUser(state, normalized);
+    const stored = await planCredentialsUser(state, normalized);
     if ("takenBy" in stored) {
       state.runtime.logger.warn(
         "CREDENTIALS_EMAIL_TAKEN",
@@ -70,9 +71,11 @@ export async function credentialsSignIn(
       return jsonOrPage(state, provider, body, json, { status: 403, code: "OAuthAccountNotLinked" });
     }
     normalized = stored.user;
+    persist = stored.persist;
   }
   return completeSignIn(state, {
     user: normalized,
+    ...(persist === undefined ? {} : { persist }),
     account: { providerAccountId: normalized.id, type: "credentials", provider: provider.id },
     isNewUser: false,
     credentials,
