@@ -1,5 +1,4 @@
 export { decode } from "./decode.js";
 export { encode } from "./encode.js";
 export { ConfigError } from "../errors.js";
-export { developmentSecret } from "../lib/config/development-secret.js";
 export type { JWT, JWTDecodeParams, JWTEncodeParams } from "../types.js";

@@ -4,8 +4,9 @@
  * `null`, never an exception.
  */
 import { parseCookies, readChunked } from "@gatehouse/core/cookies";
-import { ConfigError, decode, developmentSecret } from "@gatehouse/core/jwt";
+import { ConfigError, decode } from "@gatehouse/core/jwt";
 import { readEnv } from "../lib/env.js";
+import { developmentSecret } from "../lib/development-secret.js";
 import type { GetTokenParams, JWT, TokenRequest } from "./types.js";
 
 function cookieJar(req: TokenRequest): Map<string, string> {
