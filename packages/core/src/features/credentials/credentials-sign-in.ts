@@ -10,6 +10,7 @@ import { CredentialsSignin } from "../../errors.js";
 import type { AuthorizeRequest, ResolvedCredentialsProvider } from "../../provider-types.js";
 import type { User } from "../../types.js";
 import { isPlainObject } from "../../lib/encoding.js";
+import { redact, withoutValues } from "../../lib/logger.js";
 import type { RequestState } from "../../lib/http/request-state.js";
 import type { Body } from "../../lib/http/read-body.js";
 import { limitSignInAttempt } from "../../lib/rate-limit.js";
@@ -90,7 +91,10 @@ async function authorizeUser(
   provider: ResolvedCredentialsProvider,
   credentials: Record<string, string>,
 ): Promise<{ user: Record<string, unknown> } | { failure: SignInFailure }> {
-  state.runtime.logger.debug("CREDENTIALS_AUTHORIZE", { provider: provider.id, credentials });
+  // Credential values are never logged, whatever the fields are called (a `pin`, an `otp`):
+  // the names only, and the values scrubbed from what `authorize` throws.
+  state.runtime.logger.debug("CREDENTIALS_AUTHORIZE", { provider: provider.id, fields: Object.keys(credentials) });
+  const scrub = (error: unknown): unknown => withoutValues(redact(error), Object.values(credentials));
   let user: unknown;
   try {
     user = await provider.authorize(credentials, authorizeRequest(state, credentials));
@@ -98,7 +102,7 @@ async function authorizeUser(
     if (error instanceof CredentialsSignin) {
       return { failure: { status: 401, code: "CredentialsSignin", message: error.message } };
     }
-    state.runtime.logger.error("CREDENTIALS_AUTHORIZE_ERROR", { provider: provider.id, error });
+    state.runtime.logger.error("CREDENTIALS_AUTHORIZE_ERROR", { provider: provider.id, error: scrub(error) });
     return { failure: { status: 500, code: "Callback" } };
   }
   if (user === null || user === false || user === undefined) {
