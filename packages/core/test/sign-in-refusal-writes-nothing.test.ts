@@ -64,10 +64,12 @@ async function emailSignIn(auth: AuthHandler, address: string): Promise<Response
 
 const EMPTY = { users: 0, accounts: 0, sessions: 0 };
 
-describe.each([
-  ["false", false as Answer, "AccessDenied"],
+const CASES: [string, Answer, string | null][] = [
+  ["false", false, "AccessDenied"],
   ["a redirect string", "/not-allowed", null],
-])("a sign-in the signIn callback refuses with %s writes nothing", (_name, answer, errorCode) => {
+];
+
+describe.each(CASES)("a sign-in the signIn callback refuses with %s writes nothing", (_name, answer, errorCode) => {
   function expectRefused(response: Response): void {
     const location = new URL(response.headers.get("location") ?? "");
     if (errorCode === null) expect(location.href).toBe(`${BASE}/not-allowed`);

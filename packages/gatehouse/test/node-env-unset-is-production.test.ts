@@ -3,7 +3,7 @@
 // mailbox's live sign-in links. Now anything but an explicit "development" or "test" is
 // production, and development's secret is random, per process.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import NextAuth from "../src/index.js";
+import NextAuth, { type NextAuthResult } from "../src/index.js";
 import { encode, getToken } from "../src/jwt/index.js";
 import Email from "../src/providers/email.js";
 import { SECRET, provider } from "./helpers.js";
@@ -27,7 +27,7 @@ async function forged(): Promise<string> {
   return encode({ token: { sub: "1", name: "Ada", email: "ada@example.com" }, secret: PUBLISHED_SECRET, salt: COOKIE });
 }
 
-async function sessionWith(handler: ReturnType<typeof NextAuth>, cookie: string): Promise<Response> {
+async function sessionWith(handler: NextAuthResult, cookie: string): Promise<Response> {
   return handler.handlers.GET(new Request(`${URL_}/api/auth/session`, { headers: { cookie } }));
 }
 
