@@ -12,6 +12,8 @@ export interface IdpOptions {
   jwks?: { keys: Record<string, unknown>[] };
   /** Extra claims every account has, released with the `profile` scope. */
   profileClaims?: Record<string, unknown>;
+  /** The `email_verified` claim, for every account or per login name. @default true */
+  emailVerified?: boolean | ((login: string) => boolean);
 }
 
 /** A running local IdP. */

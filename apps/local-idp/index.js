@@ -13,6 +13,8 @@ import Provider from "oidc-provider";
  *   algorithm signs (restart with another set to rotate keys)
  * @property {Record<string, unknown>} [profileClaims] extra claims every account has, released with
  *   the `profile` scope (group lists, say)
+ * @property {boolean | ((login: string) => boolean)} [emailVerified] the `email_verified` claim,
+ *   for every account or per login name; default true (false: an IdP that does not vouch)
  */
 
 /** Starts the provider; resolves with its issuer URL and a `close()`. */
@@ -20,6 +22,7 @@ export async function startIdp(/** @type {IdpOptions} */ options) {
   const port = options.port ?? 3300;
   const issuer = `http://127.0.0.1:${port}`;
   const extra = options.profileClaims ?? {};
+  const verified = options.emailVerified ?? true;
   const profileClaims = ["name", "picture", ...Object.keys(extra)];
   const provider = new Provider(issuer, {
     clients: options.clients,
@@ -61,7 +64,7 @@ export async function startIdp(/** @type {IdpOptions} */ options) {
         claims: () => ({
           sub: login,
           email: login.includes("@") ? login : `${login}@local.test`,
-          email_verified: true,
+          email_verified: typeof verified === "function" ? verified(login) : verified,
           name: login.split("@")[0],
           ...extra,
         }),

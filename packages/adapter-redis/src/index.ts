@@ -3,7 +3,8 @@
  * tokens expire by TTL), and {@link RedisStore}, the shared store for rate limits and revoked
  * JWT ids, so several app instances agree.
  *
- * Keys (prefix `gatehouse:` by default): `user:<id>` (JSON), `email:<email>` → id,
+ * Keys (prefix `gatehouse:` by default; every id in them with ":" and "%" percent-encoded):
+ * `user:<id>` (JSON), `email:<email>` → id,
  * `account:<provider>:<id>` (JSON), `user:<id>:accounts` (set), `session:<hash>` (JSON, TTL),
  * `user:<id>:sessions` (sorted by expiry), `verify:<identifier>:<hash>` (JSON, TTL).
  */
@@ -85,7 +86,8 @@ function sessionIn(session: AdapterSession): string {
 const SESSION_AND_USER = `
 local s = redis.call('GET', KEYS[1])
 if not s then return nil end
-local u = redis.call('GET', ARGV[1] .. cjson.decode(s).userId)
+local id = string.gsub(cjson.decode(s).userId, '[%%:]', { ['%'] = '%25', [':'] = '%3A' })
+local u = redis.call('GET', ARGV[1] .. id)
 return { s, u or false }`;
 
 // Creates a user and/or links an account atomically, refusing a taken email or account.
@@ -112,6 +114,16 @@ local out = cjson.encode(value)
 redis.call('SET', KEYS[1], out)
 return out`;
 
+/**
+ * One id as a piece of a key: ":" (the separator) and "%" (the escape) percent-encoded, all else
+ * as it is — so an app-chosen user id "alice:accounts" is not user "alice"'s account set, and
+ * keys of ids without ":" or "%" (UUIDs, emails, provider ids) are what they always were. The
+ * same encoding is in SESSION_AND_USER's Lua.
+ */
+function part(id: string): string {
+  return id.replace(/[%:]/g, (char) => (char === "%" ? "%25" : "%3A"));
+}
+
 /** The Redis adapter for a connection URL or an ioredis client. */
 export function RedisAdapter(
   connection: string | Redis,
@@ -121,14 +133,15 @@ export function RedisAdapter(
   const p = options.prefix ?? "gatehouse:";
   const newId = options.generateId ?? (() => globalThis.crypto.randomUUID());
   const now = options.now ?? systemClock;
+  // Every id in a key is encoded (see `part`), so `user:<id>` never meets `user:<id>:accounts`.
   const k = {
-    user: (id: string) => `${p}user:${id}`,
-    email: (email: string) => `${p}email:${email}`,
-    account: (provider: string, id: string) => `${p}account:${provider}:${id}`,
-    accounts: (userId: string) => `${p}user:${userId}:accounts`,
-    session: (hash: string) => `${p}session:${hash}`,
-    sessions: (userId: string) => `${p}user:${userId}:sessions`,
-    verify: (identifier: string, hash: string) => `${p}verify:${identifier}:${hash}`,
+    user: (id: string) => `${p}user:${part(id)}`,
+    email: (email: string) => `${p}email:${part(email)}`,
+    account: (provider: string, id: string) => `${p}account:${part(provider)}:${part(id)}`,
+    accounts: (userId: string) => `${p}user:${part(userId)}:accounts`,
+    session: (hash: string) => `${p}session:${part(hash)}`,
+    sessions: (userId: string) => `${p}user:${part(userId)}:sessions`,
+    verify: (identifier: string, hash: string) => `${p}verify:${part(identifier)}:${part(hash)}`,
   };
 
   const userJson = (user: AdapterUser): string =>

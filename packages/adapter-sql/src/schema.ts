@@ -67,6 +67,50 @@ export const MIGRATIONS: readonly Migration[] = [
       return statements.filter((statement): statement is string => statement !== null);
     },
   },
+  {
+    // MySQL/MariaDB compare with the table's default collation, case- and accent-insensitive
+    // and blind to trailing spaces: `getUserByAccount(…, "ALICE ")` found "alice", and session
+    // hashes matched in any case. Identifiers, tokens and hashes compare byte for byte now, in
+    // new and existing tables alike. MariaDB refuses to change a column a foreign key uses (even
+    // with FOREIGN_KEY_CHECKS off), so the two foreign keys are dropped (whatever their names)
+    // and made again around the change; run again, the whole sequence ends in the same place.
+    version: 2,
+    statements: (dialect, p) => {
+      if (dialect !== "mysql") return [];
+      // A binary collation that also counts trailing spaces: MariaDB's `nopad`, MySQL 8's `0900`
+      // (MySQL 5.7 has only the padding `utf8mb4_bin`). The ALTERs are built with it, then run.
+      const bin = (column: string, length: number, nullable = false) =>
+        `MODIFY ${column} VARCHAR(${length}) CHARACTER SET utf8mb4 COLLATE ', @gatehouse_collation, '${nullable ? "" : " NOT NULL"}`;
+      const run = (sql: string) => [
+        `SET @gatehouse_sql = CONCAT('${sql}')`,
+        "PREPARE gatehouse_migration FROM @gatehouse_sql",
+        "EXECUTE gatehouse_migration",
+        "DEALLOCATE PREPARE gatehouse_migration",
+      ];
+      const dropForeignKey = (table: string) => [
+        `SET @gatehouse_fk = (SELECT CONSTRAINT_NAME FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME = '${p}${table}' AND REFERENCED_TABLE_NAME = '${p}users' LIMIT 1)`,
+        `SET @gatehouse_sql = IF(@gatehouse_fk IS NULL, 'DO 0', CONCAT('ALTER TABLE ${p}${table} DROP FOREIGN KEY \`', @gatehouse_fk, '\`'))`,
+        "PREPARE gatehouse_migration FROM @gatehouse_sql",
+        "EXECUTE gatehouse_migration",
+        "DEALLOCATE PREPARE gatehouse_migration",
+      ];
+      const addForeignKey = (table: string) =>
+        `ALTER TABLE ${p}${table} ADD CONSTRAINT ${p}${table}_user_fk FOREIGN KEY (user_id) REFERENCES ${p}users (id) ON DELETE CASCADE`;
+      return [
+        "SET @gatehouse_collation = (SELECT COLLATION_NAME FROM information_schema.COLLATIONS WHERE COLLATION_NAME IN ('utf8mb4_nopad_bin', 'utf8mb4_0900_bin', 'utf8mb4_bin') ORDER BY FIELD(COLLATION_NAME, 'utf8mb4_nopad_bin', 'utf8mb4_0900_bin', 'utf8mb4_bin') LIMIT 1)",
+        ...dropForeignKey("accounts"),
+        ...dropForeignKey("sessions"),
+        ...run(`ALTER TABLE ${p}users ${bin("id", 255)}, ${bin("email", 320, true)}`),
+        ...run(
+          `ALTER TABLE ${p}accounts ${bin("user_id", 255)}, ${bin("type", 32)}, ${bin("provider", 255)}, ${bin("provider_account_id", 255)}`,
+        ),
+        ...run(`ALTER TABLE ${p}sessions ${bin("session_token", 255)}, ${bin("user_id", 255)}`),
+        ...run(`ALTER TABLE ${p}verification_tokens ${bin("identifier", 320)}, ${bin("token", 255)}`),
+        addForeignKey("accounts"),
+        addForeignKey("sessions"),
+      ];
+    },
+  },
 ];
 
 /** The table that records applied versions. */

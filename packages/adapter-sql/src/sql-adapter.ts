@@ -148,7 +148,10 @@ export function SqlAdapter(driver: SqlDriver, options: SqlAdapterOptions = {}): 
         const applied: number[] = [];
         for (const migration of MIGRATIONS) {
           if (done.has(migration.version)) continue;
-          for (const statement of migration.statements(driver.dialect, p)) await tx.run(statement);
+          const statements = migration.statements(driver.dialect, p);
+          // A version that changes nothing in this dialect (v2 is MySQL's) is not recorded here.
+          if (statements.length === 0) continue;
+          for (const statement of statements) await tx.run(statement);
           await tx.run(`INSERT INTO ${p}migrations (version, applied_at) VALUES (?, ?)`, [migration.version, now()]);
           applied.push(migration.version);
         }

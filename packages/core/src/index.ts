@@ -20,7 +20,6 @@ export type { AuthErrorCode, ConfigErrorCode, ErrorCode, ErrorText, RequestError
 export { MemoryStore, SECURITY_KEY_PREFIXES, type MemoryStoreOptions } from "./lib/store/ephemeral-store.js";
 export { serializeCookie, type SetCookie } from "./lib/cookies/set-cookie.js";
 export { DEFAULTS } from "./lib/config/defaults.js";
-export { developmentSecret } from "./lib/config/development-secret.js";
 export { systemClock } from "./lib/clock.js";
 export { createLogger } from "./lib/logger.js";
 export { safeRedirect } from "./lib/redirect.js";

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { AuthError, ConfigError, createAuth, type AuthConfig } from "../src/index.js";
+import { encode } from "../src/jwt/index.js";
 import Credentials from "../src/providers/credentials.js";
 import { SECRET, get, passwordProvider, recordingLogger } from "./helpers.js";
 
@@ -220,13 +221,15 @@ describe("configuration is resolved once", () => {
 });
 
 describe("development without a secret", () => {
-  it("derives a stable development secret and warns once", async () => {
+  it("uses a random secret per instance (no published one) and warns once", async () => {
     const { logger, lines } = recordingLogger();
     const config = { providers: [passwordProvider()], environment: "development" as const, logger };
     const first = createAuth(config);
     const second = createAuth({ ...config });
     expect(lines.filter(([, code]) => code === "NO_SECRET")).toHaveLength(2);
-    expect(first.config.secrets).toEqual(second.config.secrets);
+    expect(String(lines.find(([, code]) => code === "NO_SECRET")?.[2])).toContain("sessions end when it restarts");
+    expect(first.config.secrets[0]).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(first.config.secrets).not.toEqual(second.config.secrets);
     // Without a URL, development takes the origin from the request.
     const response = await get(first, "http://localhost:4000/api/auth/providers");
     expect(JSON.stringify(await response.json())).toContain("http://localhost:4000/api/auth/signin/credentials");
@@ -234,12 +237,31 @@ describe("development without a secret", () => {
     expect(lines.filter(([, code]) => code === "NO_SECRET")).toHaveLength(2);
   });
 
-  it("keeps sessions across restarts with the derived secret", async () => {
+  it("a session forged with the formerly fixed development secret is refused", async () => {
+    const { logger } = recordingLogger();
+    const auth = createAuth({
+      providers: [passwordProvider()],
+      environment: "development",
+      logger,
+      url: "http://localhost:3000",
+    });
+    const forged = await encode({
+      token: { sub: "1", name: "Ada", email: "ada@example.com" },
+      secret: "gatehouse-development-secret|/api/auth",
+      salt: "next-auth.session-token",
+    });
+    const response = await get(auth, "/session", undefined, { cookie: `next-auth.session-token=${forged}` });
+    expect(await response.json()).toEqual({});
+  });
+
+  it("sessions end when the process restarts (a new instance has a new secret)", async () => {
     const { logger } = recordingLogger();
     const make = () =>
       createAuth({ providers: [passwordProvider()], environment: "development", logger, url: "http://localhost:3000" });
     const { signIn, session } = await import("./helpers.js");
-    const { jar } = await signIn(make());
-    expect(await session(make(), jar)).toMatchObject({ user: { id: "1" } });
+    const running = make();
+    const { jar } = await signIn(running);
+    expect(await session(running, jar)).toMatchObject({ user: { id: "1" } });
+    expect(await session(make(), jar)).toEqual({});
   });
 });

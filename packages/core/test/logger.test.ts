@@ -56,3 +56,37 @@ describe("logging", () => {
     expect(logged).toContain("lookup failed");
   });
 });
+
+describe("credential values in debug logs", () => {
+  it("a credentials field named pin or otp is never logged, whatever the names — only the field names are", async () => {
+    // Regression: redaction went by a denylist of key names, so `pin` and `otp` values reached
+    // the log with `debug: true`, including through what `authorize` threw.
+    const { logger, lines } = recordingLogger();
+    const auth = makeAuth({
+      debug: true,
+      logger,
+      providers: [
+        Credentials({
+          credentials: { account: {}, pin: { type: "password" }, otp: {} },
+          authorize: (credentials) => {
+            throw Object.assign(new Error(`no account for pin ${credentials?.pin ?? ""}`), {
+              pin: credentials?.pin,
+              attempt: { otp: credentials?.otp },
+            });
+          },
+        }),
+      ],
+    });
+    const jar = new Jar();
+    const csrfToken = await csrf(auth, jar);
+    await postForm(auth, "/callback/credentials", { csrfToken, account: "acct-1", pin: "482193", otp: "775104" }, jar);
+    const logged = JSON.stringify(lines);
+    expect(lines.some(([level, code]) => level === "debug" && code === "CREDENTIALS_AUTHORIZE")).toBe(true);
+    expect(logged).not.toContain("482193");
+    expect(logged).not.toContain("775104");
+    expect(logged).not.toContain("acct-1");
+    expect(logged).toContain('"pin"');
+    expect(logged).toContain('"otp"');
+    expect(logged).toContain("no account for pin");
+  });
+});

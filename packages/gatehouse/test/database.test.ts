@@ -87,7 +87,7 @@ describe("the database option", () => {
       expect(body).not.toMatch(/hunter2|ECONNREFUSED|at .*\.js/);
       expect(jar.cookies.has("next-auth.session-token")).toBe(false);
       const text = JSON.stringify(logged.mock.calls);
-      expect(text).toContain("postgres://app:***@127.0.0.1:1/app");
+      expect(text).toContain("postgres://***@127.0.0.1:1/app");
       expect(text).not.toContain("hunter2-secret");
     } finally {
       logged.mockRestore();
@@ -147,10 +147,25 @@ describe("npx gatehouse migrate", () => {
     expect(unknown.stderr).toContain("is not a connection URL Gatehouse knows");
     const down = await run(["migrate", "postgres://app:hunter2-secret@127.0.0.1:1/app"]);
     expect(down.code).toBe(1);
-    expect(down.stderr).toContain("Could not migrate postgres://app:***@127.0.0.1:1/app");
+    expect(down.stderr).toContain("Could not migrate postgres://***@127.0.0.1:1/app");
     expect(down.stdout + down.stderr).not.toContain("hunter2-secret");
     const typo = await run(["migrte"]);
     expect(typo.code).toBe(1);
     expect(typo.stderr).toContain('Unknown command "migrte"');
   });
+
+  it("a password holding '@', ':' or '/' is hidden whole, in everything migrate prints", async () => {
+    // Regression: the first "@" ended the password, so `S3cr@tPass` printed as `***@tPass`.
+    for (const [url, shown, parts] of [
+      ["postgres://app:S3cr@tPass@127.0.0.1:1/db", "postgres://***@127.0.0.1:1/db", ["S3cr", "tPass"]],
+      ["postgres://app:p:a/ss@w0rd@127.0.0.1:1/db", "postgres://***@127.0.0.1:1/db", ["w0rd", "p:a/ss"]],
+      ["postgres://app%40corp:S3cr%40tPass@127.0.0.1:1/db", "postgres://***@127.0.0.1:1/db", ["S3cr", "tPass", "corp"]],
+    ] as const) {
+      const down = await run(["migrate", url]);
+      expect(down.code).toBe(1);
+      const printed = down.stdout + down.stderr;
+      expect(printed).toContain(`Could not migrate ${shown}`);
+      for (const part of parts) expect(printed).not.toContain(part);
+    }
+  }, 30_000);
 });

@@ -6,7 +6,7 @@
 import { ConfigError } from "../errors.js";
 import { cookieOptions } from "../lib/config/cookie-names.js";
 import { DEFAULTS } from "../lib/config/defaults.js";
-import { developmentSecret } from "../lib/config/development-secret.js";
+import { randomDevelopmentSecret } from "../lib/config/development-secret.js";
 import type { ResolvedConfig, ResolvedRateLimits, ResolvedTheme } from "../lib/config/resolved-config.js";
 import { isPlainObject } from "../lib/encoding.js";
 import { defaultRedirect } from "../lib/redirect.js";
@@ -54,7 +54,7 @@ export function resolveConfig(config: AuthConfig, logger: LoggerInstance): Resol
   }
 
   checkStore(config.store);
-  const secrets = resolveSecrets(config, production, basePath, logger);
+  const secrets = resolveSecrets(config, production, logger);
   const session = resolveSession(config);
   const jwtMaxAge = positiveInteger(config.jwt?.maxAge ?? session.maxAge, "jwt.maxAge");
   const prefix = config.cookiePrefix ?? DEFAULTS.cookiePrefix;
@@ -149,21 +149,21 @@ function resolveBasePath(value: string | undefined, url: URL | null): string {
   return path;
 }
 
-function resolveSecrets(config: AuthConfig, production: boolean, basePath: string, logger: LoggerInstance): string[] {
+function resolveSecrets(config: AuthConfig, production: boolean, logger: LoggerInstance): string[] {
   // eslint-disable-next-line @typescript-eslint/no-deprecated -- next-auth v3/v4 configs still set it (seed 003)
   const raw = config.secret ?? config.jwt?.secret;
   if (raw === undefined || raw === "" || (Array.isArray(raw) && raw.length === 0)) {
     if (production) {
       throw new ConfigError(
         "MissingSecret",
-        "No secret: set `secret` (NEXTAUTH_SECRET or AUTH_SECRET in Next.js) to a random string, e.g. the output of `openssl rand -base64 32`.",
+        'No secret: set `secret` (NEXTAUTH_SECRET or AUTH_SECRET in Next.js) to a random string, e.g. the output of `openssl rand -base64 32`. This is production: `environment` is "production" (in Next.js, NODE_ENV is neither "development" nor "test").',
       );
     }
     logger.warn(
       "NO_SECRET",
-      "No `secret` set (NEXTAUTH_SECRET / AUTH_SECRET): using a fixed development-only secret. Anyone can know it; set a real secret before deploying.",
+      "No `secret` set (NEXTAUTH_SECRET / AUTH_SECRET): using a random secret for this process, so sessions end when it restarts. Set `secret` to keep them.",
     );
-    return [developmentSecret(basePath)];
+    return [randomDevelopmentSecret()];
   }
   const secrets = Array.isArray(raw) ? raw : [raw];
   secrets.forEach((secret, index) => {

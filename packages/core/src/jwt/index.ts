@@ -2,5 +2,4 @@ export { decode } from "./decode.js";
 export { encode } from "./encode.js";
 export { isSignedOut } from "./revocations.js";
 export { ConfigError } from "../errors.js";
-export { developmentSecret } from "../lib/config/development-secret.js";
 export type { EphemeralStore, JWT, JWTDecodeParams, JWTEncodeParams } from "../types.js";

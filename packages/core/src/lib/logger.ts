@@ -30,6 +30,22 @@ export function redact(value: unknown, depth = 0): unknown {
   return out;
 }
 
+/**
+ * Returns a copy of `value` in which every string containing one of `values` (what a user typed
+ * into a credentials form, whatever its fields are called) has it replaced by "[redacted]".
+ */
+export function withoutValues(value: unknown, values: readonly string[], depth = 0): unknown {
+  const secrets = values.filter((item) => item !== "");
+  if (secrets.length === 0) return value;
+  if (typeof value === "string") return secrets.reduce((text, secret) => text.split(secret).join("[redacted]"), value);
+  if (typeof value !== "object" || value === null) return value;
+  if (depth >= MAX_DEPTH) return "[…]";
+  if (Array.isArray(value)) return value.map((item) => withoutValues(item, secrets, depth + 1));
+  const out: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) out[key] = withoutValues(item, secrets, depth + 1);
+  return out;
+}
+
 /** `code: "CredentialsSignin"` is an error code, not an OAuth authorization code. */
 function isErrorCode(key: string, value: unknown): boolean {
   return key === "code" && typeof value === "string" && /^[A-Za-z_]{1,40}$/.test(value);

@@ -37,6 +37,8 @@ export async function startTestIdp(
     jwks?: { keys: Record<string, unknown>[] };
     /** Extra claims every account has (released with the `profile` scope). */
     profileClaims?: Record<string, unknown>;
+    /** The `email_verified` claim, for every account or per login name. @default true */
+    emailVerified?: boolean | ((login: string) => boolean);
   } = {},
 ): Promise<TestIdp> {
   const events: string[] = [];
@@ -53,6 +55,7 @@ export async function startTestIdp(
     accessTokenTtl: options.accessTokenTtl ?? 3600,
     ...(options.jwks === undefined ? {} : { jwks: options.jwks }),
     ...(options.profileClaims === undefined ? {} : { profileClaims: options.profileClaims }),
+    ...(options.emailVerified === undefined ? {} : { emailVerified: options.emailVerified }),
     clients: [
       client("local"),
       client("other"),

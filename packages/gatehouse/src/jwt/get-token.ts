@@ -6,8 +6,9 @@
  * asked, and `store` if given.
  */
 import { parseCookies, readChunked } from "@gatehouse/core/cookies";
-import { ConfigError, decode, developmentSecret, isSignedOut } from "@gatehouse/core/jwt";
+import { ConfigError, decode, isSignedOut } from "@gatehouse/core/jwt";
 import { readEnv } from "../lib/env.js";
+import { developmentSecret } from "../lib/development-secret.js";
 import { loggerFor } from "../lib/log.js";
 import type { GetTokenParams, JWT, TokenRequest } from "./types.js";
 

@@ -29,23 +29,43 @@ export function databaseKind(url: string): Kind {
   );
 }
 
-/** The URL with any password hidden, for messages. */
-export function redact(url: string): string {
-  return url.replace(/\/\/([^:/@]*):[^@/]*@/, "//$1:***@");
+/**
+ * The user info of a connection URL: everything between "//" and the LAST "@" — a password may
+ * hold "@", ":" or "/" unencoded (`postgres://app:S3cr@tPass@host/db`), and a URL parser or a
+ * first-"@" pattern would cut it in two and print the rest.
+ */
+function userInfo(url: string): { start: number; end: number } | null {
+  const scheme = /^[A-Za-z][A-Za-z0-9+.-]*:\/\//.exec(url);
+  if (scheme === null) return null;
+  const end = url.lastIndexOf("@");
+  return end < scheme[0].length ? null : { start: scheme[0].length, end };
 }
 
-/** `text` (a driver's error message) with the URL's password, if it appears, hidden. */
+/** The URL with its whole user info (name and password) hidden, for messages. */
+export function redact(url: string): string {
+  const info = userInfo(url);
+  return info === null ? url : `${url.slice(0, info.start)}***${url.slice(info.end)}`;
+}
+
+/** `text` (a driver's error message) with the URL's user info and password, if they appear, hidden. */
 export function hidePassword(text: string, url: string): string {
-  const password = /\/\/[^:/@]*:([^@/]*)@/.exec(url)?.[1];
-  if (password === undefined || password.length < 3) return text;
-  let out = text;
-  let decoded = password;
-  try {
-    decoded = decodeURIComponent(password);
-  } catch {
-    // not percent-encoded
+  const info = userInfo(url);
+  if (info === null) return text;
+  const whole = url.slice(info.start, info.end);
+  const colon = whole.indexOf(":");
+  const forms = new Set<string>([whole]);
+  if (colon !== -1) forms.add(whole.slice(colon + 1));
+  for (const form of [...forms]) {
+    try {
+      forms.add(decodeURIComponent(form));
+    } catch {
+      // not percent-encoded
+    }
   }
-  for (const form of new Set([password, decoded])) out = out.replaceAll(form, "***");
+  let out = text;
+  // Longest first, so the whole user info goes before the password inside it.
+  for (const form of [...forms].filter((item) => item.length >= 3).sort((a, b) => b.length - a.length))
+    out = out.replaceAll(form, "***");
   return out;
 }
 

@@ -17,7 +17,10 @@ export interface AuthEnv {
    * refuse), else 1 on Vercel, whose edge overwrites X-Forwarded-For with the client's address.
    */
   trustedProxyHops: number | undefined;
-  /** From NODE_ENV. */
+  /**
+   * From NODE_ENV: "development" and "test" only when it says so exactly; anything else — unset
+   * (a custom server, a container), "staging", "prod" — is production.
+   */
   environment: "development" | "production" | "test";
   /** NEXTAUTH_URL_INTERNAL: the app's own URL as the server reaches it. */
   internalUrl: string | undefined;
@@ -34,7 +37,7 @@ export function readEnv(): AuthEnv {
     url: nonEmpty(env.NEXTAUTH_URL) ?? nonEmpty(env.AUTH_URL),
     trustHost: env.AUTH_TRUST_HOST === "true" || env.AUTH_TRUST_HOST === "1" || nonEmpty(env.VERCEL) !== undefined,
     trustedProxyHops: proxyHops(nonEmpty(env.AUTH_TRUSTED_PROXY_HOPS), nonEmpty(env.VERCEL) !== undefined),
-    environment: nodeEnv === "production" ? "production" : nodeEnv === "test" ? "test" : "development",
+    environment: nodeEnv === "development" ? "development" : nodeEnv === "test" ? "test" : "production",
     internalUrl: nonEmpty(env.NEXTAUTH_URL_INTERNAL),
     databaseUrl: nonEmpty(env.DATABASE_URL),
   };
@@ -57,4 +60,28 @@ function proxyHops(value: string | undefined, vercel: boolean): number | undefin
 
 function nonEmpty(value: string | undefined): string | undefined {
   return value === undefined || value.trim() === "" ? undefined : value.trim();
+}
+
+const DEVELOPMENT_SECRET = Symbol.for("gatehouse.development-secret");
+
+/**
+ * Outside production with no secret set: one random secret for the whole process, so the route
+ * handler, `auth()`, `getToken` and the middleware (each bundled on its own by Next.js, hence
+ * kept on `globalThis`) agree. Sessions end when the process restarts; `onCreate` runs once,
+ * when it is made (to say so).
+ */
+export function processDevelopmentSecret(onCreate: () => void): string {
+  const holder = globalThis as { [DEVELOPMENT_SECRET]?: string };
+  let secret = holder[DEVELOPMENT_SECRET];
+  if (secret === undefined) {
+    const bytes = new Uint8Array(32);
+    globalThis.crypto.getRandomValues(bytes);
+    secret = btoa(String.fromCharCode(...bytes))
+      .replace(/\+/g, "-")
+      .replace(/\//g, "_")
+      .replace(/=+$/, "");
+    holder[DEVELOPMENT_SECRET] = secret;
+    onCreate();
+  }
+  return secret;
 }

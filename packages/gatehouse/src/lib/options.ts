@@ -8,7 +8,7 @@ import { ConfigError, type AuthConfig, type CallbacksOptions as CoreCallbacks } 
 import type { AuthOptions, GatehouseTypes } from "../types.js";
 import { databaseAdapter } from "./database.js";
 import type { AuthEnv } from "./env.js";
-
+import { developmentSecret } from "./development-secret.js";
 type Callbacks = Partial<CoreCallbacks<GatehouseTypes>>;
 type AnyFunction = (...args: unknown[]) => unknown;
 
@@ -62,15 +62,18 @@ export function toCoreConfig(options: AuthOptions, env: AuthEnv): AuthConfig<Gat
     );
   }
   const adapted = adaptCallbacks(callbacks, v3);
+  const environment = rest.environment ?? env.environment;
+  // eslint-disable-next-line @typescript-eslint/no-deprecated -- v3/v4's `jwt.secret` still counts
+  const given = rest.secret ?? env.secret ?? rest.jwt?.secret;
   return {
     ...rest,
     session: v3Jwt === undefined ? sessionOptions : { ...sessionOptions, strategy: v3Jwt ? "jwt" : "database" },
     ...(resolvedAdapter === undefined ? {} : { adapter: resolvedAdapter }),
     ...(adapted === undefined ? {} : { callbacks: adapted }),
     url: rest.url ?? env.url ?? site,
-    secret: rest.secret ?? env.secret,
+    secret: given ?? (environment === "production" ? undefined : developmentSecret(options)),
     trustHost: rest.trustHost ?? env.trustHost,
     trustedProxyHops: rest.trustedProxyHops ?? env.trustedProxyHops,
-    environment: rest.environment ?? env.environment,
+    environment,
   };
 }

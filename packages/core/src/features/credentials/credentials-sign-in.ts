@@ -10,10 +10,11 @@ import { CredentialsSignin } from "../../errors.js";
 import type { AuthorizeRequest, ResolvedCredentialsProvider } from "../../provider-types.js";
 import type { User } from "../../types.js";
 import { isPlainObject } from "../../lib/encoding.js";
+import { redact, withoutValues } from "../../lib/logger.js";
 import type { RequestState } from "../../lib/http/request-state.js";
 import type { Body } from "../../lib/http/read-body.js";
 import { limitSignInAttempt } from "../../lib/rate-limit.js";
-import { ensureCredentialsUser } from "../../lib/sign-in/account-users.js";
+import { planCredentialsUser } from "../../lib/sign-in/account-users.js";
 import { completeSignIn } from "../../lib/sign-in/complete-sign-in.js";
 import { signInFailure, type SignInFailure } from "../../lib/sign-in/sign-in-failure.js";
 
@@ -56,12 +57,13 @@ export async function credentialsSignIn(
   const { user } = attempt.value;
 
   const rawId = user.id;
+  let persist: (() => Promise<User>) | undefined;
   let normalized: User = {
     ...user,
     id: typeof rawId === "string" || typeof rawId === "number" ? String(rawId) : "",
   };
   if (state.config.session.strategy === "database") {
-    const stored = await ensureCredentialsUser(state, normalized);
+    const stored = await planCredentialsUser(state, normalized);
     if ("takenBy" in stored) {
       state.runtime.logger.warn(
         "CREDENTIALS_EMAIL_TAKEN",
@@ -70,9 +72,11 @@ export async function credentialsSignIn(
       return jsonOrPage(state, provider, body, json, { status: 403, code: "OAuthAccountNotLinked" });
     }
     normalized = stored.user;
+    persist = stored.persist;
   }
   return completeSignIn(state, {
     user: normalized,
+    ...(persist === undefined ? {} : { persist }),
     account: { providerAccountId: normalized.id, type: "credentials", provider: provider.id },
     isNewUser: false,
     credentials,
@@ -87,7 +91,10 @@ async function authorizeUser(
   provider: ResolvedCredentialsProvider,
   credentials: Record<string, string>,
 ): Promise<{ user: Record<string, unknown> } | { failure: SignInFailure }> {
-  state.runtime.logger.debug("CREDENTIALS_AUTHORIZE", { provider: provider.id, credentials });
+  // Credential values are never logged, whatever the fields are called (a `pin`, an `otp`):
+  // the names only, and the values scrubbed from what `authorize` throws.
+  state.runtime.logger.debug("CREDENTIALS_AUTHORIZE", { provider: provider.id, fields: Object.keys(credentials) });
+  const scrub = (error: unknown): unknown => withoutValues(redact(error), Object.values(credentials));
   let user: unknown;
   try {
     user = await provider.authorize(credentials, authorizeRequest(state, credentials));
@@ -95,7 +102,7 @@ async function authorizeUser(
     if (error instanceof CredentialsSignin) {
       return { failure: { status: 401, code: "CredentialsSignin", message: error.message } };
     }
-    state.runtime.logger.error("CREDENTIALS_AUTHORIZE_ERROR", { provider: provider.id, error });
+    state.runtime.logger.error("CREDENTIALS_AUTHORIZE_ERROR", { provider: provider.id, error: scrub(error) });
     return { failure: { status: 500, code: "Callback" } };
   }
   if (user === null || user === false || user === undefined) {

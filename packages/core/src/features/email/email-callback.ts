@@ -3,7 +3,8 @@
  * shows a page with one button, which posts the token back with a CSRF token. Only that `POST`
  * uses the token — once, atomically — and signs in.
  */
-import type { Account } from "../../types.js";
+import type { AdapterUser } from "../../adapter.js";
+import type { Account, User } from "../../types.js";
 import { ensureCsrf } from "../../lib/csrf.js";
 import { errorPageUrl, safeCallbackParam } from "../../lib/http/navigation.js";
 import type { RequestState } from "../../lib/http/request-state.js";
@@ -64,23 +65,47 @@ export async function emailVerify(
 
   const account: Account = { provider: provider.id, type: "email", providerAccountId: email };
   const now = new Date(state.nowMs);
-  let user = await withAdapter(runtime, "getUserByEmail", (adapter) => adapter.getUserByEmail(email));
-  let isNewUser = false;
+  const user = await withAdapter(runtime, "getUserByEmail", (adapter) => adapter.getUserByEmail(email));
+  const current = user === null ? null : await runtime.strategy.currentUser(state).catch(() => null);
+  // A new address is a new user, even for a browser that is signed in: giving the signed-in
+  // user this address would let whoever owns it sign in to their account afterwards.
+  const fresh = { email, emailVerified: now, name: null, image: null };
+  const createFresh = (): Promise<User> => createUserWithAccount(state, fresh, account);
+  let plan: { user: User; isNewUser: boolean; persist: () => Promise<User> };
   if (user === null) {
-    // A new address is a new user, even for a browser that is signed in: giving the signed-in
-    // user this address would let whoever owns it sign in to their account afterwards.
-    user = await createUserWithAccount(state, { email, emailVerified: now, name: null, image: null }, account);
-    isNewUser = true;
-  } else if (user.emailVerified === null) {
-    const id = user.id;
-    user = await withAdapter(runtime, "updateUser", (adapter) => adapter.updateUser({ id, emailVerified: now }));
-    await emitEvent(runtime, "updateUser", { user: user });
+    plan = { user: { ...fresh, id: email }, isNewUser: true, persist: createFresh };
+  } else if (user.emailVerified !== null) {
+    plan = { user, isNewUser: false, persist: () => Promise.resolve(user) };
+  } else if (current?.id === user.id) {
+    // The user proves the address from their own session: it is theirs now.
+    plan = { user, isNewUser: false, persist: () => markVerified(state, user.id, now) };
+  } else {
+    // Account pre-hijacking: nobody ever proved this user owns the address (it came from a
+    // provider that did not vouch for it, or from `authorize`), and whoever created it may hold
+    // another way in. The address's owner gets a user of their own; the other loses the address.
+    plan = {
+      user: { ...fresh, id: email },
+      isNewUser: true,
+      persist: async () => {
+        await updateUser(state, { id: user.id, email: null });
+        return createFresh();
+      },
+    };
   }
   return completeSignIn(state, {
-    user: user,
-    account: { ...account, userId: user.id },
-    isNewUser,
+    ...plan,
+    account: { ...account, userId: plan.user.id },
     callbackUrl: safeCallbackParam(state, body.callbackUrl),
     json,
   });
+}
+
+async function updateUser(state: RequestState, fields: Partial<AdapterUser> & { id: string }): Promise<User> {
+  const user = await withAdapter(state.runtime, "updateUser", (adapter) => adapter.updateUser(fields));
+  await emitEvent(state.runtime, "updateUser", { user });
+  return user;
+}
+
+function markVerified(state: RequestState, id: string, now: Date): Promise<User> {
+  return updateUser(state, { id, emailVerified: now });
 }

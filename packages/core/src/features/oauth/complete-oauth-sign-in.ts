@@ -17,11 +17,15 @@ import type { RequestState } from "../../lib/http/request-state.js";
 import { redirectResponse } from "../../lib/http/respond.js";
 import type { ResolvedOAuthProvider } from "../../provider-types.js";
 import type { CurrentUser } from "../../lib/session/strategy.js";
-import { resolveAccountWithAdapter, type AccountOutcome } from "../../lib/sign-in/account-users.js";
+import { planAccountWithAdapter, type AccountPlan, type EmailVouch } from "../../lib/sign-in/account-users.js";
 import { completeSignIn } from "../../lib/sign-in/complete-sign-in.js";
 
-/** JWT sessions without a database: no store to consult. */
-export function resolveAccountUser(current: CurrentUser | null, user: User, account: Account): AccountOutcome {
+/** JWT sessions without a database: no store to consult, nothing to write. */
+export function resolveAccountUser(
+  current: CurrentUser | null,
+  user: User,
+  account: Account,
+): { user: User; isNewUser: boolean } {
   if (current !== null) {
     // Signed in: the new account joins the current user.
     return {
@@ -57,6 +61,17 @@ function accountFor(provider: ResolvedOAuthProvider, providerAccountId: string, 
   return account;
 }
 
+/**
+ * Whether the provider vouches for the profile's email: OpenID Connect's `email_verified`
+ * (Apple sends it as a string). No claim vouches for nothing.
+ */
+function emailVouch(profile: Profile): EmailVouch {
+  const claim = (profile as { email_verified?: unknown }).email_verified;
+  if (claim === true || claim === "true") return true;
+  if (claim === false || claim === "false") return false;
+  return undefined;
+}
+
 /** Finishes an OAuth sign-in: linking, the session, the redirect. */
 export async function completeOAuthSignIn(
   state: RequestState,
@@ -69,17 +84,24 @@ export async function completeOAuthSignIn(
   const cookies: SetCookie[] = [...clearedChecks];
   if (state.cookies.has(callbackCookie.name)) cookies.push(expiredCookie(callbackCookie.name, callbackCookie.options));
 
-  let outcome: AccountOutcome;
+  let outcome: AccountPlan | { user: User; isNewUser: boolean };
   if (state.runtime.adapter === undefined) {
     const current = await state.runtime.strategy.currentUser(state).catch(() => null);
     outcome = resolveAccountUser(current, result.user, account);
   } else {
-    outcome = await resolveAccountWithAdapter(state, result.user, account, provider.allowDangerousEmailAccountLinking);
+    outcome = await planAccountWithAdapter(
+      state,
+      result.user,
+      account,
+      provider.allowDangerousEmailAccountLinking,
+      emailVouch(result.profile),
+    );
   }
   if ("error" in outcome) return redirectResponse(signInPageUrl(state, { error: outcome.error }), cookies);
 
   return completeSignIn(state, {
     user: outcome.user,
+    ...("persist" in outcome ? { persist: outcome.persist } : {}),
     account,
     profile: result.profile,
     isNewUser: outcome.isNewUser,

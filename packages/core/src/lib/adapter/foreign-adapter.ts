@@ -13,7 +13,8 @@
  * - `linkAccount`: the account — `provider`, `type` (always `"oauth"`), `providerAccountId`, the
  *   token fields — and `userId`. next-auth links no account for an email sign-in.
  * - `getUserByAccount`, `unlinkAccount`: `{ provider, providerAccountId }`.
- * - `updateUser`: `{ id, emailVerified }`, Gatehouse's only call, passed as it is.
+ * - `updateUser`: `{ id, emailVerified }`, or `{ id, email: null }` when an email link claims an
+ *   address no one had verified from the user holding it; passed as it is.
  * - `createSession`: `{ sessionToken, userId, expires }`; `updateSession`: `{ sessionToken,
  *   expires }` (no `lastSeenAt`: such an adapter keeps none, so `updateAge` counts from the
  *   expiry, as in next-auth).

@@ -1,10 +1,10 @@
-import { DEFAULT_BASE_PATH } from "./defaults.js";
+import { base64urlEncode, randomBytes } from "#crypto";
 
 /**
- * The secret used in development when none is configured: stable across restarts (sessions
- * survive them) and the same wherever it is derived (the Next.js middleware needs it too).
- * Public knowledge by design, so it is refused in production.
+ * A secret for development when none is configured: random, so nobody else knows it (a fixed
+ * one would let anyone forge sessions wherever development mode leaks out), and new each time
+ * the process starts — sessions end at a restart, which development can live with.
  */
-export function developmentSecret(basePath: string = DEFAULT_BASE_PATH): string {
-  return `gatehouse-development-secret|${basePath}`;
+export function randomDevelopmentSecret(): string {
+  return base64urlEncode(randomBytes(32));
 }

@@ -105,3 +105,9 @@ export function isPrivateAddress(address: IpAddress): boolean {
   const loopback = address.parts.slice(0, 7).every((group) => group === 0) && address.parts[7] === 1;
   return loopback || (a & 0xfe00) === 0xfc00 || (a & 0xffc0) === 0xfe80;
 }
+
+/** Whether `address` is this machine's own: 127.0.0.0/8 or ::1 (IPv4-mapped included). */
+export function isLoopbackAddress(address: IpAddress): boolean {
+  if (address.version === 4) return address.parts[0] === 127;
+  return address.parts.slice(0, 7).every((group) => group === 0) && address.parts[7] === 1;
+}

@@ -12,8 +12,16 @@ import { withAdapter } from "../adapter-call.js";
 import { emitEvent } from "../callbacks.js";
 import type { RequestState } from "../http/request-state.js";
 
-/** Which user an account signs in as. */
-export type AccountOutcome = { user: User; isNewUser: boolean } | { error: "OAuthAccountNotLinked" };
+/**
+ * Which user an account signs in as, worked out without writing anything: `persist` makes it so
+ * (creates the user, links the account) and runs only once the `signIn` callback has agreed, so
+ * a refused sign-in leaves the database as it was (next-auth v4's order).
+ */
+export type AccountPlan =
+  { user: User; isNewUser: boolean; persist: () => Promise<User> } | { error: "OAuthAccountNotLinked" };
+
+/** What the provider says of the profile's email: `email_verified` true, false, or nothing. */
+export type EmailVouch = boolean | undefined;
 
 function toAdapterAccount(account: Account, userId: string): AdapterAccount {
   return { ...account, userId, type: account.type };
@@ -42,59 +50,71 @@ export async function createUserWithAccount(
   return created;
 }
 
-/** next-auth's linking rules against the database. */
-export async function resolveAccountWithAdapter(
+/** Links `account` to the stored `user` (a write: only from a plan's `persist`). */
+async function linkTo(state: RequestState, user: AdapterUser, account: Account): Promise<User> {
+  await withAdapter(state.runtime, "linkAccount", (adapter) => adapter.linkAccount(toAdapterAccount(account, user.id)));
+  await emitEvent(state.runtime, "linkAccount", { user, account });
+  return user;
+}
+
+/**
+ * next-auth's linking rules against the database, as a plan. An address the provider does not
+ * vouch for is stored unverified (`emailVerified: null`), which keeps email sign-in from
+ * merging into that user (see the email callback); one it says is unverified never links to
+ * an existing user, even with `allowDangerousEmailAccountLinking`.
+ */
+export async function planAccountWithAdapter(
   state: RequestState,
   profileUser: User,
   account: Account,
   allowEmailLinking: boolean,
-  emailVerified: Date | null = null,
-): Promise<AccountOutcome> {
+  emailVouched: EmailVouch,
+): Promise<AccountPlan> {
   const { runtime } = state;
   const linked = await withAdapter(runtime, "getUserByAccount", (adapter) => adapter.getUserByAccount(account));
   const current = (await state.runtime.strategy.currentUser(state))?.id ?? null;
 
   if (current !== null) {
     if (linked !== null)
-      return linked.id === current ? { user: linked, isNewUser: false } : { error: "OAuthAccountNotLinked" };
-    await withAdapter(runtime, "linkAccount", (adapter) => adapter.linkAccount(toAdapterAccount(account, current)));
+      return linked.id === current
+        ? { user: linked, isNewUser: false, persist: () => Promise.resolve(linked) }
+        : { error: "OAuthAccountNotLinked" };
     const user = await withAdapter(runtime, "getUser", (adapter) => adapter.getUser(current));
     if (user === null) return { error: "OAuthAccountNotLinked" };
-    await emitEvent(runtime, "linkAccount", { user: user, account });
-    return { user: user, isNewUser: false };
+    return { user, isNewUser: false, persist: () => linkTo(state, user, account) };
   }
-  if (linked !== null) return { user: linked, isNewUser: false };
+  if (linked !== null) return { user: linked, isNewUser: false, persist: () => Promise.resolve(linked) };
 
   const email =
     typeof profileUser.email === "string" && profileUser.email !== "" ? profileUser.email.toLowerCase() : null;
   if (email !== null) {
     const existing = await withAdapter(runtime, "getUserByEmail", (adapter) => adapter.getUserByEmail(email));
     if (existing !== null) {
-      if (!allowEmailLinking) return { error: "OAuthAccountNotLinked" };
-      await withAdapter(runtime, "linkAccount", (adapter) =>
-        adapter.linkAccount(toAdapterAccount(account, existing.id)),
-      );
-      await emitEvent(runtime, "linkAccount", { user: existing, account });
-      return { user: existing, isNewUser: false };
+      // Pre-hijacking the other way round: an address the provider itself says is unverified
+      // proves nothing about who owns the stored user.
+      if (!allowEmailLinking || emailVouched === false) return { error: "OAuthAccountNotLinked" };
+      return { user: existing, isNewUser: false, persist: () => linkTo(state, existing, account) };
     }
   }
   const { id: _providerId, ...fields } = profileUser;
-  const created = await createUserWithAccount(
-    state,
-    { ...fields, email, emailVerified, name: profileUser.name ?? null, image: profileUser.image ?? null },
-    account,
-  );
-  return { user: created, isNewUser: true };
+  const emailVerified = email !== null && emailVouched === true ? new Date(state.nowMs) : null;
+  const fresh = { ...fields, email, emailVerified, name: profileUser.name ?? null, image: profileUser.image ?? null };
+  return {
+    // What the `signIn` callback sees of a user not stored yet: the profile's, with its id.
+    user: { ...fresh, id: profileUser.id },
+    isNewUser: true,
+    persist: () => createUserWithAccount(state, fresh, account),
+  };
 }
 
 /**
  * Credentials users with database sessions: the session row needs a user row. The app's user
  * id is kept; a user the database has not seen yet is created with it.
  */
-export async function ensureCredentialsUser(
+export async function planCredentialsUser(
   state: RequestState,
   user: User,
-): Promise<{ user: User } | { takenBy: string }> {
+): Promise<{ user: User; persist: () => Promise<User> } | { takenBy: string }> {
   // Without an id every such user would be the same row (""): refuse rather than mix people up.
   if (user.id === "") {
     throw new AuthError(
@@ -103,7 +123,10 @@ export async function ensureCredentialsUser(
     );
   }
   const existing = await withAdapter(state.runtime, "getUser", (adapter) => adapter.getUser(user.id));
-  if (existing !== null) return { user: { ...existing, ...user } };
+  if (existing !== null) {
+    const merged = { ...existing, ...user };
+    return { user: merged, persist: () => Promise.resolve(merged) };
+  }
   // Another stored user (from OAuth or an email link) has this address. Linking by email would
   // hand that account to whoever the app's own user table says owns the address — which, with
   // unverified sign-ups, could be anyone. Refuse, and say how to sign them in as that user.
@@ -112,13 +135,12 @@ export async function ensureCredentialsUser(
     const owner = await withAdapter(state.runtime, "getUserByEmail", (adapter) => adapter.getUserByEmail(email));
     if (owner !== null) return { takenBy: owner.id };
   }
-  const created = await withAdapter(state.runtime, "createUser", (adapter) =>
-    adapter.createUser({
-      ...user,
-      email: typeof user.email === "string" ? user.email.toLowerCase() : null,
-      emailVerified: null,
-    }),
-  );
-  await emitEvent(state.runtime, "createUser", { user: created });
-  return { user: { ...created, ...user, id: created.id } };
+  const persist = async (): Promise<User> => {
+    const created = await withAdapter(state.runtime, "createUser", (adapter) =>
+      adapter.createUser({ ...user, email, emailVerified: null }),
+    );
+    await emitEvent(state.runtime, "createUser", { user: created });
+    return { ...created, ...user, id: created.id };
+  };
+  return { user, persist };
 }

@@ -1,5 +1,6 @@
 /**
- * The last steps of every sign-in, whatever the provider: the `signIn` callback, the session
+ * The last steps of every sign-in, whatever the provider: the `signIn` callback, then (only if
+ * it agrees) the database writes the sign-in needs, then the session
  * (through the configured strategy, which runs the `jwt` callback for JWT sessions), the
  * `signIn` event, and the redirect. Providers only establish who the user is; everything after
  * that happens here, once.
@@ -25,16 +26,21 @@ export interface SignInResult {
   json: boolean;
   /** Cookies to set (or expire) on every outcome: the cleared OAuth check cookies. */
   cookies?: readonly SetCookie[];
+  /**
+   * The database writes (create the user, link the account, mark the address verified), run
+   * after the `signIn` callback agrees — a refusal writes nothing. Resolves with the stored user.
+   */
+  persist?: () => Promise<User>;
 }
 
 /** Finishes a sign-in; the response carries the session cookie, or says why there is none. */
 export async function completeSignIn(state: RequestState, result: SignInResult): Promise<Response> {
   const { config, runtime } = state;
-  const { user, account, profile, isNewUser, json } = result;
+  const { account, profile, isNewUser, json } = result;
 
   const allowed = await runCallback("signIn", () =>
     config.callbacks.signIn({
-      user,
+      user: result.user,
       account,
       ...(profile === undefined ? {} : { profile }),
       ...(result.credentials === undefined ? {} : { credentials: result.credentials }),
@@ -50,11 +56,14 @@ export async function completeSignIn(state: RequestState, result: SignInResult):
     );
   }
 
+  const user = result.persist === undefined ? result.user : await result.persist();
+  // An account that names its user (email's) names the stored one.
+  const stored = account.userId === undefined ? account : { ...account, userId: user.id };
   let session: Awaited<ReturnType<typeof runtime.strategy.issue>>;
   try {
     session = await runtime.strategy.issue(state, {
       user,
-      account,
+      account: stored,
       ...(profile === undefined ? {} : { profile }),
       isNewUser,
     });
@@ -67,7 +76,12 @@ export async function completeSignIn(state: RequestState, result: SignInResult):
   if (session === null) {
     return redirectOrJson(json, errorPageUrl(state, "AccessDenied"), result.cookies ?? [], 403);
   }
-  await emitEvent(runtime, "signIn", { user, account, ...(profile === undefined ? {} : { profile }), isNewUser });
+  await emitEvent(runtime, "signIn", {
+    user,
+    account: stored,
+    ...(profile === undefined ? {} : { profile }),
+    isNewUser,
+  });
   return redirectOrJson(json, await landing(state, result), [...(result.cookies ?? []), ...session]);
 }
 
