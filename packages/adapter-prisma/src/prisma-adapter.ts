@@ -2,6 +2,7 @@ import {
   KEEPS_GATEHOUSE_FIELDS,
   systemClock,
   type AdapterAccount,
+  type AdapterPasskey,
   type AdapterSession,
   type AdapterUser,
   type DatabaseAdapter,
@@ -58,6 +59,14 @@ export interface PrismaClientLike {
       where: { identifier_token: { identifier: string; token: string } };
     }): PromiseLike<VerificationToken>;
   };
+  /** Gatehouse's `Passkey` model (passkeys); see {@link PrismaAdapter}. */
+  passkey?: {
+    create(args: { data: Data }): PromiseLike<Data>;
+    findUnique(args: { where: { id: string } }): PromiseLike<Data | null>;
+    findMany(args: { where: { userId: string }; orderBy: { createdAt: "asc" }[] | Data[] }): PromiseLike<Data[]>;
+    updateMany(args: { where: Data; data: Data }): PromiseLike<{ count: number }>;
+    deleteMany(args: { where: Data }): PromiseLike<{ count: number }>;
+  };
   /** Prisma's runtime data model: which columns the schema has. */
   _runtimeDataModel?: RuntimeDataModel;
 }
@@ -77,6 +86,22 @@ function toSession(row: SessionRow): AdapterSession {
 function toAccount(row: Data): AdapterAccount {
   const { id: _id, ...rest } = row;
   return Object.fromEntries(Object.entries(rest).filter(([, value]) => value !== null)) as unknown as AdapterAccount;
+}
+
+function toPasskey(row: Data): AdapterPasskey {
+  const transports = String(row.transports);
+  return {
+    id: row.id as string,
+    userId: row.userId as string,
+    publicKey: row.publicKey as string,
+    counter: Number(row.counter as bigint | number),
+    transports: transports === "" ? [] : transports.split(","),
+    deviceType: row.deviceType === "multiDevice" ? "multiDevice" : "singleDevice",
+    backedUp: row.backedUp === true,
+    name: row.name as string,
+    createdAt: row.createdAt as Date,
+    lastUsedAt: (row.lastUsedAt as Date | null) ?? null,
+  };
 }
 
 function toToken(row: VerificationToken): VerificationToken {
@@ -126,6 +151,14 @@ export interface PrismaAdapterOptions {
  */
 export function PrismaAdapter(prisma: PrismaClientLike, options: PrismaAdapterOptions = {}): DatabaseAdapter {
   const clock = options.now ?? systemClock;
+  const passkeys = () => {
+    if (prisma.passkey === undefined) {
+      throw new Error(
+        "Prisma adapter: passkeys need a `Passkey` model in the schema (see @gatehouse/adapter-prisma's README).",
+      );
+    }
+    return prisma.passkey;
+  };
   const columns = readColumns(prisma._runtimeDataModel);
   const byCreation = columns.Session.has("createdAt");
 
@@ -219,6 +252,45 @@ export function PrismaAdapter(prisma: PrismaClientLike, options: PrismaAdapterOp
     async useVerificationToken({ identifier, token }) {
       const row = await orNull(prisma.verificationToken.delete({ where: { identifier_token: { identifier, token } } }));
       return row === null ? null : toToken(row);
+    },
+
+    async createPasskey(passkey) {
+      await passkeys().create({
+        data: { ...passkey, counter: BigInt(passkey.counter), transports: passkey.transports.join(",") },
+      });
+      return passkey;
+    },
+
+    async getPasskey(id) {
+      const row = await passkeys().findUnique({ where: { id } });
+      return row === null ? null : toPasskey(row);
+    },
+
+    async listPasskeys(userId) {
+      const rows = await passkeys().findMany({ where: { userId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+      return rows.map(toPasskey);
+    },
+
+    // Compare-and-set on the counter: of two sign-ins racing with one counter, one moves it.
+    async updatePasskeyUsage(usage) {
+      const { count } = await passkeys().updateMany({
+        where: { id: usage.id, counter: BigInt(usage.previousCounter) },
+        data: { counter: BigInt(usage.counter), backedUp: usage.backedUp, lastUsedAt: usage.lastUsedAt },
+      });
+      if (count !== 1) return null;
+      const row = await passkeys().findUnique({ where: { id: usage.id } });
+      return row === null ? null : toPasskey(row);
+    },
+
+    async renamePasskey({ id, userId, name }) {
+      const { count } = await passkeys().updateMany({ where: { id, userId }, data: { name } });
+      if (count !== 1) return null;
+      const row = await passkeys().findUnique({ where: { id } });
+      return row === null ? null : toPasskey(row);
+    },
+
+    async deletePasskey({ id, userId }) {
+      return (await passkeys().deleteMany({ where: { id, userId } })).count === 1;
     },
 
     async listSessions(userId) {

@@ -22,6 +22,17 @@ function tables(sessionFields: boolean): string[] {
     `CREATE TABLE "Session" ("id" TEXT NOT NULL, "sessionToken" TEXT NOT NULL, "userId" TEXT NOT NULL,
       "expires" TIMESTAMP(3) NOT NULL${sessionColumns}, CONSTRAINT "Session_pkey" PRIMARY KEY ("id"))`,
     `CREATE TABLE "VerificationToken" ("identifier" TEXT NOT NULL, "token" TEXT NOT NULL, "expires" TIMESTAMP(3) NOT NULL)`,
+    ...(sessionFields
+      ? [
+          `CREATE TABLE "Passkey" ("id" TEXT NOT NULL, "userId" TEXT NOT NULL, "publicKey" TEXT NOT NULL,
+            "counter" BIGINT NOT NULL, "transports" TEXT NOT NULL, "deviceType" TEXT NOT NULL,
+            "backedUp" BOOLEAN NOT NULL, "name" TEXT NOT NULL, "createdAt" TIMESTAMP(3) NOT NULL,
+            "lastUsedAt" TIMESTAMP(3), CONSTRAINT "Passkey_pkey" PRIMARY KEY ("id"))`,
+          `CREATE INDEX "Passkey_userId_idx" ON "Passkey"("userId")`,
+          `ALTER TABLE "Passkey" ADD CONSTRAINT "Passkey_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id")
+            ON DELETE CASCADE ON UPDATE CASCADE`,
+        ]
+      : []),
     `CREATE UNIQUE INDEX "User_email_key" ON "User"("email")`,
     `CREATE UNIQUE INDEX "Account_provider_providerAccountId_key" ON "Account"("provider", "providerAccountId")`,
     `CREATE UNIQUE INDEX "Session_sessionToken_key" ON "Session"("sessionToken")`,

@@ -6,13 +6,15 @@
  * Keys (prefix `gatehouse:` by default; every id in them with ":" and "%" percent-encoded):
  * `user:<id>` (JSON), `email:<email>` → id,
  * `account:<provider>:<id>` (JSON), `user:<id>:accounts` (set), `session:<hash>` (JSON, TTL),
- * `user:<id>:sessions` (sorted by expiry), `verify:<identifier>:<hash>` (JSON, TTL).
+ * `user:<id>:sessions` (sorted by expiry), `verify:<identifier>:<hash>` (JSON, TTL),
+ * `passkey:<credential id>` (JSON), `user:<id>:passkeys` (sorted by creation).
  */
 import { Redis } from "ioredis";
 import {
   KEEPS_GATEHOUSE_FIELDS,
   systemClock,
   type AdapterAccount,
+  type AdapterPasskey,
   type AdapterSession,
   type AdapterUser,
   type DatabaseAdapter,
@@ -124,6 +126,71 @@ function part(id: string): string {
   return id.replace(/[%:]/g, (char) => (char === "%" ? "%25" : "%3A"));
 }
 
+/** A passkey as stored: dates in milliseconds, transports comma-joined (cjson has no empty array). */
+interface StoredPasskey extends Omit<AdapterPasskey, "createdAt" | "lastUsedAt" | "transports"> {
+  createdAt: number;
+  lastUsedAt: number | null;
+  transports: string;
+}
+
+function passkeyIn(passkey: AdapterPasskey): string {
+  const stored: StoredPasskey = {
+    ...passkey,
+    transports: passkey.transports.join(","),
+    createdAt: passkey.createdAt.getTime(),
+    lastUsedAt: passkey.lastUsedAt?.getTime() ?? null,
+  };
+  return JSON.stringify(stored);
+}
+
+function passkeyOut(json: string | null): AdapterPasskey | null {
+  if (json === null) return null;
+  const raw = JSON.parse(json) as StoredPasskey;
+  return {
+    id: raw.id,
+    userId: raw.userId,
+    publicKey: raw.publicKey,
+    counter: Number(raw.counter),
+    transports: raw.transports === "" ? [] : raw.transports.split(","),
+    deviceType: raw.deviceType,
+    backedUp: raw.backedUp,
+    name: raw.name,
+    createdAt: new Date(Number(raw.createdAt)),
+    lastUsedAt: raw.lastUsedAt === null ? null : new Date(Number(raw.lastUsedAt)),
+  };
+}
+
+// Records a passkey sign-in only while its counter is the one that was checked (compare-and-set).
+// KEYS: the passkey. ARGV: previous counter, counter, backedUp ("1"/"0"), lastUsedAt.
+const PASSKEY_USAGE = `
+local stored = redis.call('GET', KEYS[1])
+if not stored then return nil end
+local value = cjson.decode(stored)
+if tostring(value.counter) ~= ARGV[1] then return nil end
+value.counter = tonumber(ARGV[2])
+value.backedUp = ARGV[3] == '1'
+value.lastUsedAt = tonumber(ARGV[4])
+local out = cjson.encode(value)
+redis.call('SET', KEYS[1], out)
+return out`;
+
+// Renames (ARGV[2] = the name) or deletes (ARGV[2] = '') a passkey of one user (ARGV[1]).
+// KEYS: the passkey, the user's passkey set.
+const PASSKEY_OWNED = `
+local stored = redis.call('GET', KEYS[1])
+if not stored then return nil end
+local value = cjson.decode(stored)
+if value.userId ~= ARGV[1] then return nil end
+if ARGV[2] == '' then
+  redis.call('DEL', KEYS[1])
+  redis.call('ZREM', KEYS[2], value.id)
+  return 'deleted'
+end
+value.name = ARGV[2]
+local out = cjson.encode(value)
+redis.call('SET', KEYS[1], out)
+return out`;
+
 /** The Redis adapter for a connection URL or an ioredis client. */
 export function RedisAdapter(
   connection: string | Redis,
@@ -142,6 +209,8 @@ export function RedisAdapter(
     session: (hash: string) => `${p}session:${part(hash)}`,
     sessions: (userId: string) => `${p}user:${part(userId)}:sessions`,
     verify: (identifier: string, hash: string) => `${p}verify:${part(identifier)}:${part(hash)}`,
+    passkey: (id: string) => `${p}passkey:${part(id)}`,
+    passkeys: (userId: string) => `${p}user:${part(userId)}:passkeys`,
   };
 
   const userJson = (user: AdapterUser): string =>
@@ -247,7 +316,10 @@ export function RedisAdapter(
       const user = await adapter.getUser(id);
       const accounts = await redis.smembers(k.accounts(id));
       const sessions = await redis.zrange(k.sessions(id), 0, -1);
+      const passkeys = await redis.zrange(k.passkeys(id), 0, -1);
       const multi = redis.multi();
+      for (const passkey of passkeys) multi.del(k.passkey(passkey));
+      multi.del(k.passkeys(id));
       for (const key of accounts) multi.del(key);
       for (const hash of sessions) multi.del(k.session(hash));
       multi.del(k.accounts(id), k.sessions(id), k.user(id));
@@ -323,6 +395,47 @@ export function RedisAdapter(
       if (session === null) return null;
       await exec(redis.multi().del(k.session(sessionToken)).zrem(k.sessions(session.userId), sessionToken));
       return session;
+    },
+
+    async createPasskey(passkey) {
+      const created = await redis.set(k.passkey(passkey.id), passkeyIn(passkey), "NX");
+      if (created === null) throw new Error(`Redis adapter: a passkey with the id ${passkey.id} exists`);
+      await redis.zadd(k.passkeys(passkey.userId), passkey.createdAt.getTime(), passkey.id);
+      return passkey;
+    },
+
+    async getPasskey(id) {
+      return passkeyOut(await redis.get(k.passkey(id)));
+    },
+
+    async listPasskeys(userId) {
+      const ids = await redis.zrange(k.passkeys(userId), 0, -1);
+      if (ids.length === 0) return [];
+      const found = await redis.mget(...ids.map((id) => k.passkey(id)));
+      return found.map(passkeyOut).filter((passkey): passkey is AdapterPasskey => passkey !== null);
+    },
+
+    async updatePasskeyUsage(usage) {
+      const json = (await redis.eval(
+        PASSKEY_USAGE,
+        1,
+        k.passkey(usage.id),
+        String(usage.previousCounter),
+        String(usage.counter),
+        usage.backedUp ? "1" : "0",
+        String(usage.lastUsedAt.getTime()),
+      )) as string | null;
+      return passkeyOut(json);
+    },
+
+    async renamePasskey({ id, userId, name }) {
+      const json = (await redis.eval(PASSKEY_OWNED, 2, k.passkey(id), k.passkeys(userId), userId, name)) as
+        string | null;
+      return passkeyOut(json);
+    },
+
+    async deletePasskey({ id, userId }) {
+      return (await redis.eval(PASSKEY_OWNED, 2, k.passkey(id), k.passkeys(userId), userId, "")) === "deleted";
     },
 
     async createVerificationToken(token) {

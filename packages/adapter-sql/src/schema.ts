@@ -111,6 +111,42 @@ export const MIGRATIONS: readonly Migration[] = [
       ];
     },
   },
+  {
+    // Passkeys (WebAuthn credentials): the credential id is the key, unique across users.
+    version: 4,
+    statements: (dialect, p) => {
+      // MySQL: byte-for-byte comparison (as migration 2 gives the other tables' identifiers).
+      const key = (length: number) =>
+        dialect === "mysql" ? `VARCHAR(${length}) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin` : "TEXT";
+      // base64url is case-sensitive: MySQL compares the id as ASCII bytes (and 1400 bytes fits
+      // an InnoDB key; a credential id is at most 1023 bytes, 1364 in base64url).
+      const id = dialect === "mysql" ? "VARCHAR(1400) CHARACTER SET ascii COLLATE ascii_bin" : "TEXT";
+      // MySQL: no foreign key, whose column would have to match the users.id collation of the
+      // day; deleteUser deletes the user's passkeys itself, in its transaction.
+      const owner =
+        dialect === "mysql"
+          ? `,\n          INDEX ${p}passkeys_user_id (user_id)`
+          : `,\n          FOREIGN KEY (user_id) REFERENCES ${p}users (id) ON DELETE CASCADE`;
+      const statements = [
+        `CREATE TABLE IF NOT EXISTS ${p}passkeys (
+          id ${id} NOT NULL PRIMARY KEY,
+          user_id ${key(255)} NOT NULL,
+          public_key TEXT NOT NULL,
+          counter BIGINT NOT NULL,
+          transports ${key(255)} NOT NULL,
+          device_type ${key(16)} NOT NULL,
+          backed_up SMALLINT NOT NULL,
+          name ${key(255)} NOT NULL,
+          created_at BIGINT NOT NULL,
+          last_used_at BIGINT${owner}
+        )`,
+      ];
+      if (dialect !== "mysql") {
+        statements.push(`CREATE INDEX IF NOT EXISTS ${p}passkeys_user_id ON ${p}passkeys (user_id)`);
+      }
+      return statements;
+    },
+  },
 ];
 
 /** The table that records applied versions. */

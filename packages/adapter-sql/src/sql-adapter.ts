@@ -7,6 +7,7 @@ import {
   KEEPS_GATEHOUSE_FIELDS,
   systemClock,
   type AdapterAccount,
+  type AdapterPasskey,
   type AdapterSession,
   type AdapterUser,
   type DatabaseAdapter,
@@ -86,6 +87,22 @@ function toAccount(row: Row): AdapterAccount {
     else account[field] = str(value);
   }
   return account;
+}
+
+function toPasskey(row: Row): AdapterPasskey {
+  const transports = str(row.transports);
+  return {
+    id: str(row.id),
+    userId: str(row.user_id),
+    publicKey: str(row.public_key),
+    counter: Number(row.counter),
+    transports: transports === "" ? [] : transports.split(","),
+    deviceType: str(row.device_type) === "multiDevice" ? "multiDevice" : "singleDevice",
+    backedUp: Number(row.backed_up) === 1 || row.backed_up === true,
+    name: str(row.name),
+    createdAt: date(row.created_at) as Date,
+    lastUsedAt: date(row.last_used_at),
+  };
 }
 
 /** A SQL adapter: the whole contract, plus its migrations and closing the connection. */
@@ -203,6 +220,7 @@ export function SqlAdapter(driver: SqlDriver, options: SqlAdapterOptions = {}): 
       const user = await adapter.getUser(id);
       await driver.transaction(async (tx) => {
         await tx.run(`DELETE FROM ${p}sessions WHERE user_id = ?`, [id]);
+        await tx.run(`DELETE FROM ${p}passkeys WHERE user_id = ?`, [id]);
         await tx.run(`DELETE FROM ${p}accounts WHERE user_id = ?`, [id]);
         await tx.run(`DELETE FROM ${p}users WHERE id = ?`, [id]);
       });
@@ -331,6 +349,59 @@ export function SqlAdapter(driver: SqlDriver, options: SqlAdapterOptions = {}): 
         token: str(row.token),
         expires: date(row.expires) as Date,
       };
+    },
+
+    async createPasskey(passkey) {
+      await driver.run(
+        `INSERT INTO ${p}passkeys (id, user_id, public_key, counter, transports, device_type, backed_up, name, created_at, last_used_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        [
+          passkey.id,
+          passkey.userId,
+          passkey.publicKey,
+          passkey.counter,
+          passkey.transports.join(","),
+          passkey.deviceType,
+          passkey.backedUp ? 1 : 0,
+          passkey.name,
+          passkey.createdAt.getTime(),
+          passkey.lastUsedAt?.getTime() ?? null,
+        ],
+      );
+      return passkey;
+    },
+
+    async getPasskey(id) {
+      const row = await one(driver, `SELECT * FROM ${p}passkeys WHERE id = ?`, [id]);
+      return row === null ? null : toPasskey(row);
+    },
+
+    async listPasskeys(userId) {
+      const { rows } = await driver.run(`SELECT * FROM ${p}passkeys WHERE user_id = ? ORDER BY created_at, id`, [userId]);
+      return rows.map(toPasskey);
+    },
+
+    async updatePasskeyUsage(usage) {
+      // Compare-and-set on the counter: of two sign-ins racing with one counter, one moves it.
+      const { changes } = await driver.run(
+        `UPDATE ${p}passkeys SET counter = ?, backed_up = ?, last_used_at = ? WHERE id = ? AND counter = ?`,
+        [usage.counter, usage.backedUp ? 1 : 0, usage.lastUsedAt.getTime(), usage.id, usage.previousCounter],
+      );
+      if (changes !== 1) return null;
+      return adapter.getPasskey(usage.id);
+    },
+
+    async renamePasskey({ id, userId, name }) {
+      const { changes } = await driver.run(`UPDATE ${p}passkeys SET name = ? WHERE id = ? AND user_id = ?`, [
+        name,
+        id,
+        userId,
+      ]);
+      return changes === 1 ? adapter.getPasskey(id) : null;
+    },
+
+    async deletePasskey({ id, userId }) {
+      const { changes } = await driver.run(`DELETE FROM ${p}passkeys WHERE id = ? AND user_id = ?`, [id, userId]);
+      return changes === 1;
     },
 
     async listSessions(userId) {

@@ -18,6 +18,7 @@ import {
   type DatabaseAdapter,
 } from "@gatehouse/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { passkeyConformance } from "./passkeys.js";
 import { underCI } from "./under-ci.js";
 
 export { underCI } from "./under-ci.js";
@@ -353,6 +354,11 @@ export function runAdapterConformance(name: string, factory: AdapterFactory, ava
         expect(await adapter.getSessionAndUser(otherToken)).not.toBeNull();
       });
     });
+
+    passkeyConformance(
+      () => adapter,
+      async () => newUser(),
+    );
 
     describe("verification tokens", () => {
       it("are single use, bound to the identifier, and keep their expiry", async () => {

@@ -48,7 +48,7 @@ export interface AdapterUser {
 /** A provider account linked to a user. */
 export interface AdapterAccount {
   userId: string;
-  type: "oauth" | "oidc" | "email" | "credentials";
+  type: "oauth" | "oidc" | "email" | "credentials" | "webauthn";
   provider: string;
   providerAccountId: string;
   access_token?: string | null;
@@ -93,7 +93,7 @@ export interface UserAdapter {
   getUserByAccount(account: Pick<AdapterAccount, "provider" | "providerAccountId">): Awaitable<AdapterUser | null>;
   /** Changes the given fields; resolves with the whole updated user. */
   updateUser(user: Partial<AdapterUser> & Pick<AdapterUser, "id">): Awaitable<AdapterUser>;
-  /** Deletes the user with its accounts and sessions (a cascade). */
+  /** Deletes the user with its accounts, sessions and passkeys (a cascade). */
   deleteUser(id: string): Awaitable<AdapterUser | null | undefined | void>;
   /** Links an account; provider + providerAccountId is unique across all users. */
   linkAccount(account: AdapterAccount): Awaitable<AdapterAccount | null | undefined | void>;
@@ -164,6 +164,60 @@ export interface AccountAdapter {
   ): Awaitable<AdapterAccount | null>;
 }
 
+/**
+ * Gatehouse: a passkey (a WebAuthn credential) as stored. Its `id` is the credential id
+ * (base64url), unique across all users; `publicKey` is the credential's COSE public key
+ * (base64url). `deviceType` is fixed at registration (the authenticator's backup eligibility);
+ * `backedUp` may change with each use.
+ */
+export interface AdapterPasskey {
+  id: string;
+  userId: string;
+  publicKey: string;
+  /** The signature counter last seen (0: the authenticator keeps none). */
+  counter: number;
+  /** How the browser can reach the authenticator (`"internal"`, `"hybrid"`, `"usb"`, …). */
+  transports: string[];
+  /** `"multiDevice"` when the credential may be synced (backup eligible), else `"singleDevice"`. */
+  deviceType: "singleDevice" | "multiDevice";
+  backedUp: boolean;
+  /** The name the user gave it. */
+  name: string;
+  createdAt: Date;
+  lastUsedAt: Date | null;
+}
+
+/** Gatehouse: one sign-in with a passkey, recorded by {@link PasskeyAdapter.updatePasskeyUsage}. */
+export interface PasskeyUsage {
+  id: string;
+  /** The counter the passkey had when the sign-in was checked. */
+  previousCounter: number;
+  counter: number;
+  backedUp: boolean;
+  lastUsedAt: Date;
+}
+
+/** Gatehouse: passkeys (WebAuthn credentials) of users. */
+export interface PasskeyAdapter {
+  /** Stores a new passkey; rejects when a passkey with its `id` exists (for any user). */
+  createPasskey(passkey: AdapterPasskey): Awaitable<AdapterPasskey>;
+  /** The passkey with this credential id, or `null`. */
+  getPasskey(id: string): Awaitable<AdapterPasskey | null>;
+  /** Every passkey of a user, oldest first. */
+  listPasskeys(userId: string): Awaitable<AdapterPasskey[]>;
+  /**
+   * Records a sign-in: sets `counter`, `backedUp` and `lastUsedAt` only if the stored counter is
+   * still `previousCounter` (compare-and-set, so two sign-ins racing with one counter value
+   * cannot both move it). Resolves with the updated passkey, or `null` when it is gone or its
+   * counter changed meanwhile.
+   */
+  updatePasskeyUsage(usage: PasskeyUsage): Awaitable<AdapterPasskey | null>;
+  /** Renames a passkey of `userId`; `null` when that user has no passkey with this id. */
+  renamePasskey(params: { id: string; userId: string; name: string }): Awaitable<AdapterPasskey | null>;
+  /** Deletes a passkey of `userId`; resolves with whether one was deleted. */
+  deletePasskey(params: { id: string; userId: string }): Awaitable<boolean>;
+}
+
 /** Everything: what first-party adapters implement. */
 export interface DatabaseAdapter
   extends
@@ -172,7 +226,8 @@ export interface DatabaseAdapter
     SessionAdapter,
     VerificationAdapter,
     SessionManagementAdapter,
-    AccountAdapter {
+    AccountAdapter,
+    PasskeyAdapter {
   /**
    * Declares the adapter stores Gatehouse's own fields (see {@link KEEPS_GATEHOUSE_FIELDS});
    * without it, it gets next-auth v4's argument shapes only.
@@ -258,6 +313,10 @@ export const ADAPTER_GROUPS = {
   verification: { required: ["createVerificationToken", "useVerificationToken"], optional: [] },
   management: { required: ["listSessions", "deleteUserSessions"], optional: [] },
   accounts: { required: ["getAccount", "updateAccount"], optional: [] },
+  passkeys: {
+    required: ["createPasskey", "getPasskey", "listPasskeys", "updatePasskeyUsage", "renamePasskey", "deletePasskey"],
+    optional: [],
+  },
 } as const satisfies Record<
   string,
   { required: readonly (keyof DatabaseAdapter)[]; optional: readonly (keyof DatabaseAdapter)[] }

@@ -111,6 +111,7 @@ function buildRuntime(options: AuthConfig): { runtime: AuthRuntime; features: re
   const logger = createLogger(options.logger, options.debug === true);
   const config = resolveConfig(options, logger);
   const features = FEATURES.filter((feature) => feature.enabled(config));
+  for (const feature of features) feature.check?.(config);
   checkAdapter(options.adapter, adapterNeeds(config, features));
   const now = options.now ?? systemClock;
   const errorTexts = new Map<ErrorCode, ErrorText>();

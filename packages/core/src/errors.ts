@@ -72,6 +72,11 @@ export type ErrorCode =
   | "SessionManagementUnavailable"
   | "UnknownSession"
   | "UnknownAccount"
+  /** A passkey sign-in was refused (unknown passkey, failed check, replayed counter, no challenge). */
+  | "PasskeySignin"
+  /** A passkey could not be registered. */
+  | "PasskeyRegistration"
+  | "UnknownPasskey"
   /** The session would not fit in the cookies a server accepts (see {@link SessionTooLargeError}). */
   | "SessionTooLarge";
 

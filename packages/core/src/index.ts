@@ -31,5 +31,11 @@ export type * from "./adapter.js";
 export type { ApiOutcome } from "./features/feature.js";
 export { API_METHODS, type FeatureApis } from "./features/index.js";
 export type { AccountRef } from "./features/accounts/unlink-account.js";
+export type {
+  PasskeyInfo,
+  PasskeyOutcome,
+  PasskeySignInOptions,
+  RegisterPasskeyOptions,
+} from "./features/passkey/client.js";
 export type { ClientAnswer, ClientKit } from "./lib/client-kit.js";
 export { ADAPTER_GROUPS, ADAPTER_METHODS, KEEPS_GATEHOUSE_FIELDS } from "./adapter.js";

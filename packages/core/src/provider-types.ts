@@ -216,11 +216,49 @@ export interface EmailProvider extends EmailConfig {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Passkeys (WebAuthn)
+
+/** WebAuthn's user verification requirement (a PIN, a fingerprint, a face). */
+export type UserVerificationRequirement = "required" | "preferred" | "discouraged";
+
+/** Options of the `Passkey` provider. */
+export interface PasskeyConfig {
+  /** @default "passkey" */
+  id?: string;
+  /** @default "Passkey" */
+  name?: string;
+  /** The site's name, shown by the browser and the passkey manager. @default the host of the configured URL */
+  relyingPartyName?: string | undefined;
+  /**
+   * The relying party id: the configured URL's host name or a registrable suffix of it
+   * (`example.com` for `https://auth.example.com`).
+   * @default the host name of the configured URL (`url`, NEXTAUTH_URL / AUTH_URL)
+   */
+  relyingPartyId?: string | undefined;
+  /**
+   * Whether someone signed out may create an account with a passkey alone (a new user with no
+   * email). Without it, passkeys are added by signed-in users only.
+   * @default false
+   */
+  allowSignUp?: boolean | undefined;
+  /** What the authenticator is asked about user verification. @default "preferred" */
+  userVerification?: UserVerificationRequirement | undefined;
+  [option: string]: unknown;
+}
+
+/** The passkey provider object. */
+export interface PasskeyProvider extends PasskeyConfig {
+  id: string;
+  name: string;
+  type: "webauthn";
+}
+
+// ---------------------------------------------------------------------------------------------
 // Any provider
 
 /** Any provider object (each OAuth provider has its own profile type). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the union must accept every provider's profile type
-export type Provider = CredentialsProvider | OAuthConfig<any> | EmailProvider;
+export type Provider = CredentialsProvider | OAuthConfig<any> | EmailProvider | PasskeyProvider;
 
 /** A provider as accepted in `providers`: the object, or a factory called with no options. */
 export type ProviderInput = Provider | (() => Provider);
@@ -293,8 +331,23 @@ export interface ResolvedCredentialsProvider {
   readonly identifierField: string | undefined;
 }
 
+/** A passkey provider after validation. */
+export interface ResolvedPasskeyProvider {
+  readonly id: string;
+  readonly name: string;
+  readonly type: "webauthn";
+  readonly relyingPartyName: string | undefined;
+  readonly relyingPartyId: string | undefined;
+  readonly allowSignUp: boolean;
+  readonly userVerification: UserVerificationRequirement;
+}
+
 /** Any provider after validation. */
-export type ResolvedProvider = ResolvedCredentialsProvider | ResolvedOAuthProvider | ResolvedEmailProvider;
+export type ResolvedProvider =
+  | ResolvedCredentialsProvider
+  | ResolvedOAuthProvider
+  | ResolvedEmailProvider
+  | ResolvedPasskeyProvider;
 
 /** The validated provider of one type. */
 export type ResolvedProviderOf<T extends ProviderType> = ResolvedProvider extends infer P

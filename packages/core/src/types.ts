@@ -43,7 +43,7 @@ export interface JWT {
 }
 
 /** The kinds of provider. */
-export type ProviderType = "oauth" | "oidc" | "email" | "credentials";
+export type ProviderType = "oauth" | "oidc" | "email" | "credentials" | "webauthn";
 
 /** What a sign-in was made with (next-auth v4 `Account`). */
 export interface Account {
@@ -105,6 +105,8 @@ export interface CookiesOptions {
   pkceCodeVerifier: CookieOption;
   state: CookieOption;
   nonce: CookieOption;
+  /** Gatehouse: the passkey challenge in progress (five minutes). */
+  webauthnChallenge: CookieOption;
 }
 
 /** next-auth v4 callbacks, called with one object argument. */

@@ -114,6 +114,12 @@ export interface Feature {
   readonly routes?: Readonly<Record<string, Route>>;
   /** Sign-in flows by provider type. */
   readonly flows?: { readonly [T in ProviderType]?: ProviderFlow<ResolvedProviderOf<T>> };
+  /**
+   * Checks what the feature needs of the configuration beyond each provider's own options, once,
+   * at start-up.
+   * @throws {ConfigError} saying what to change.
+   */
+  check?(config: ResolvedConfig): void;
   /** The adapter groups this configuration needs; checked at start-up. */
   adapterNeeds?(config: ResolvedConfig): readonly AdapterNeed[];
   /** The error codes it can send to a browser, with what the built-in pages say for each. */

@@ -14,6 +14,8 @@ export interface PageFrame {
   status: number;
   cookies?: readonly SetCookie[];
   headers?: Record<string, string>;
+  /** A script of ours (static text, admitted by its hash), run at the end of the page. */
+  script?: string;
 }
 
 /** What the sign-in page shows beyond the configuration. */

@@ -29,9 +29,25 @@ export async function pageAssets(theme: ResolvedTheme): Promise<PageAssets> {
   return { css, csp };
 }
 
-/** Renders a full page and wraps it in a response. */
-export function pageResponse(assets: PageAssets, theme: ResolvedTheme, frame: PageFrame): Response {
-  const { css, csp } = assets;
+/** The CSP source for an inline script of ours: its SHA-256, base64. */
+export async function scriptSource(script: string): Promise<string> {
+  const hash = base64urlEncode(await sha256(utf8.encode(script)))
+    .replace(/-/g, "+")
+    .replace(/_/g, "/");
+  return `'sha256-${hash + "=".repeat((4 - (hash.length % 4)) % 4)}'`;
+}
+
+/**
+ * Renders a full page and wraps it in a response. A page with a script (`frame.script`) also
+ * admits that script, by `scriptHash` (from {@link scriptSource}), and its same-origin requests.
+ */
+export function pageResponse(assets: PageAssets, theme: ResolvedTheme, frame: PageFrame, scriptHash?: string): Response {
+  const { css } = assets;
+  const csp =
+    frame.script === undefined || scriptHash === undefined
+      ? assets.csp
+      : `${assets.csp}; script-src ${scriptHash}; connect-src 'self'`;
+  const script = frame.script === undefined || scriptHash === undefined ? null : html`<script>${new SafeHtml(frame.script)}</script>`;
   const logo = theme.logo === undefined ? null : html`<img class="logo" src="${theme.logo}" alt="" />`;
   const document = html`<!doctype html>
     <html lang="en">
@@ -48,6 +64,7 @@ export function pageResponse(assets: PageAssets, theme: ResolvedTheme, frame: Pa
           <section class="card" aria-labelledby="title">${frame.body}</section>
           <p class="footer">Secured by Gatehouse</p>
         </main>
+        ${script}
       </body>
     </html> `;
   const headers = new Headers({

@@ -6,16 +6,22 @@
 import type { AuthRuntime } from "../lib/runtime.js";
 import type { PageRenderer } from "../lib/pages.js";
 import { errorPage } from "./error-page.js";
-import { pageAssets, pageResponse, type PageAssets } from "./layout.js";
+import { pageAssets, pageResponse, scriptSource, type PageAssets } from "./layout.js";
 import { signInPage } from "./signin-page.js";
 
 /** The renderer for one runtime. */
 export function createPageRenderer(runtime: AuthRuntime): PageRenderer {
   const { theme } = runtime.config;
   let assets: Promise<PageAssets> | undefined;
+  const scripts = new Map<string, Promise<string>>();
   const frame: PageRenderer["page"] = async (_state, page) => {
     assets ??= pageAssets(theme);
-    return pageResponse(await assets, theme, page);
+    let hash: Promise<string> | undefined;
+    if (page.script !== undefined) {
+      hash = scripts.get(page.script) ?? scriptSource(page.script);
+      scripts.set(page.script, hash);
+    }
+    return pageResponse(await assets, theme, page, await hash);
   };
   return {
     page: frame,

@@ -7,6 +7,7 @@ import type { ErrorCode, ErrorText } from "../errors.js";
 import { attributes, html, type SafeHtml } from "../lib/html.js";
 import type { PageFrame, SignInPageInput } from "../lib/pages.js";
 import type { CredentialInput, ProviderType } from "../provider-types.js";
+import { PASSKEY_SCRIPT } from "./passkey-script.js";
 
 const INPUT_TYPES: ReadonlySet<string> = new Set(["text", "email", "password", "tel", "number", "url", "search"]);
 
@@ -62,6 +63,7 @@ export function signInPage(options: SignInPageOptions): PageFrame {
   return {
     title: "Sign in",
     body,
+    ...(providers.some((provider) => provider.type === "webauthn") ? { script: PASSKEY_SCRIPT } : {}),
     status: options.status ?? 200,
     cookies: options.cookies ?? [],
     headers: options.headers ?? {},
@@ -74,6 +76,11 @@ function providerForm(provider: PageProvider, options: SignInPageOptions, hidden
     only && provider.type !== "oauth" && provider.type !== "oidc" ? "Sign in" : `Sign in with ${provider.name}`;
   if (provider.type === "oauth" || provider.type === "oidc") {
     return html`<form method="post" action="${options.authUrl}/signin/${id}">${hidden}<button type="submit" class="secondary">${label}</button></form>`;
+  }
+  if (provider.type === "webauthn") {
+    // The field is where the browser offers this site's passkeys (conditional mediation).
+    const field = html`<div class="field"><label for="input-username-for-${provider.id}-provider">Username</label><input id="input-username-for-${provider.id}-provider" name="username" type="text" autocomplete="username webauthn" /></div>`;
+    return html`<form id="passkey-form" method="post" action="${options.authUrl}/signin/${id}" data-auth-url="${options.authUrl}" data-provider="${provider.id}">${hidden}${field}<button type="submit">${label}</button><p id="passkey-alert" class="alert" role="alert" hidden>That passkey didn't sign you in. Try again, or use another way to sign in.</p></form>`;
   }
   if (provider.type === "email") {
     const field = credentialField(

@@ -19,7 +19,7 @@ import type { Route } from "../feature.js";
 function clearAuthCookies(state: RequestState, sessionCookies: SetCookie[]): SetCookie[] {
   const names = state.cookieNames;
   const out = [...sessionCookies];
-  for (const cookie of [names.callbackUrl, names.state, names.pkceCodeVerifier, names.nonce]) {
+  for (const cookie of [names.callbackUrl, names.state, names.pkceCodeVerifier, names.nonce, names.webauthnChallenge]) {
     if (state.cookies.has(cookie.name)) out.push(expiredCookie(cookie.name, cookie.options));
   }
   return out;

@@ -18,6 +18,10 @@ export function cookieOptions(prefix: string, secure: boolean, overrides: Partia
     pkceCodeVerifier: { name: `${p}${prefix}.pkce.code_verifier`, options: { ...checks } },
     state: { name: `${p}${prefix}.state`, options: { ...checks } },
     nonce: { name: `${p}${prefix}.nonce`, options: { ...checks } },
+    webauthnChallenge: {
+      name: `${p}${prefix}.challenge`,
+      options: { ...base, maxAge: DEFAULTS.passkey.challengeMaxAge },
+    },
   };
   const merged = { ...defaults };
   for (const key of Object.keys(defaults) as (keyof CookiesOptions)[]) {

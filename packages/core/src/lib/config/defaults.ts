@@ -59,6 +59,18 @@ export const DEFAULTS = /* @__PURE__ */ Object.freeze({
     /** The sender when the provider names none. */
     from: "Gatehouse <no-reply@localhost>",
   }),
+  passkey: /* @__PURE__ */ Object.freeze({
+    /** Seconds a passkey challenge (its cookie and its stored copy) lives. */
+    challengeMaxAge: 300, // 5 minutes
+    /** What the authenticator is asked about user verification (WebAuthn `userVerification`). */
+    userVerification: "preferred" as "required" | "preferred" | "discouraged",
+    /** Milliseconds the browser waits for the user (WebAuthn `timeout`). */
+    timeout: 300_000,
+    /** Longest name of a passkey, in characters. */
+    maxNameLength: 64,
+    /** Most passkeys one user may have. */
+    maxPerUser: 20,
+  }),
   oauth: /* @__PURE__ */ Object.freeze({
     /** Seconds the state, PKCE and nonce cookies of a sign-in in progress live. */
     checkMaxAge: 900, // 15 minutes
