@@ -376,7 +376,9 @@ export function SqlAdapter(driver: SqlDriver, options: SqlAdapterOptions = {}): 
     },
 
     async listPasskeys(userId) {
-      const { rows } = await driver.run(`SELECT * FROM ${p}passkeys WHERE user_id = ? ORDER BY created_at, id`, [userId]);
+      const { rows } = await driver.run(`SELECT * FROM ${p}passkeys WHERE user_id = ? ORDER BY created_at, id`, [
+        userId,
+      ]);
       return rows.map(toPasskey);
     },
 

@@ -12,7 +12,10 @@ const ms = (offset: number) => new Date(Math.floor(systemClock() / 1000) * 1000 
 
 function credentialId(): string {
   const bytes = globalThis.crypto.getRandomValues(new Uint8Array(32));
-  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+  return btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, "-")
+    .replace(/\//g, "_")
+    .replace(/=+$/, "");
 }
 
 function passkey(userId: string, extra: Partial<AdapterPasskey> = {}): AdapterPasskey {
@@ -32,10 +35,7 @@ function passkey(userId: string, extra: Partial<AdapterPasskey> = {}): AdapterPa
 }
 
 /** Registers the passkey tests; `get` returns the adapter under test (made in `beforeAll`). */
-export function passkeyConformance(
-  get: () => DatabaseAdapter,
-  newUser: () => Promise<AdapterUser>,
-): void {
+export function passkeyConformance(get: () => DatabaseAdapter, newUser: () => Promise<AdapterUser>): void {
   describe("passkeys", () => {
     it("creates, reads by credential id and lists a user's passkeys oldest first, dates to the millisecond", async () => {
       const adapter = get();
@@ -86,17 +86,35 @@ export function passkeyConformance(
       expect(used?.lastUsedAt?.getTime()).toBe(ms(60_000).getTime());
       // A second sign-in checked against the old counter lost the race.
       expect(
-        await adapter.updatePasskeyUsage({ id: key.id, previousCounter: 5, counter: 6, backedUp: true, lastUsedAt: ms(1) }),
+        await adapter.updatePasskeyUsage({
+          id: key.id,
+          previousCounter: 5,
+          counter: 6,
+          backedUp: true,
+          lastUsedAt: ms(1),
+        }),
       ).toBeNull();
       expect((await adapter.getPasskey(key.id))?.counter).toBe(6);
       expect(
-        await adapter.updatePasskeyUsage({ id: credentialId(), previousCounter: 0, counter: 1, backedUp: false, lastUsedAt: ms(0) }),
+        await adapter.updatePasskeyUsage({
+          id: credentialId(),
+          previousCounter: 0,
+          counter: 1,
+          backedUp: false,
+          lastUsedAt: ms(0),
+        }),
       ).toBeNull();
       // Authenticators without a counter stay at 0, and each sign-in is still recorded.
       const zero = passkey(user.id);
       await adapter.createPasskey(zero);
       for (const at of [ms(1_000), ms(2_000)]) {
-        const again = await adapter.updatePasskeyUsage({ id: zero.id, previousCounter: 0, counter: 0, backedUp: true, lastUsedAt: at });
+        const again = await adapter.updatePasskeyUsage({
+          id: zero.id,
+          previousCounter: 0,
+          counter: 0,
+          backedUp: true,
+          lastUsedAt: at,
+        });
         expect(again?.lastUsedAt?.getTime()).toBe(at.getTime());
       }
     });
@@ -108,7 +126,13 @@ export function passkeyConformance(
       await adapter.createPasskey(key);
       const results = await Promise.all(
         Array.from({ length: 6 }, (_, index) =>
-          adapter.updatePasskeyUsage({ id: key.id, previousCounter: 10, counter: 11 + index, backedUp: true, lastUsedAt: ms(index) }),
+          adapter.updatePasskeyUsage({
+            id: key.id,
+            previousCounter: 10,
+            counter: 11 + index,
+            backedUp: true,
+            lastUsedAt: ms(index),
+          }),
         ),
       );
       expect(results.filter((result) => result !== null)).toHaveLength(1);
@@ -125,7 +149,9 @@ export function passkeyConformance(
         name: "Phone 名",
       });
       // The same name again is still a rename of an existing passkey.
-      expect(await adapter.renamePasskey({ id: key.id, userId: ada.id, name: "Phone 名" })).toMatchObject({ id: key.id });
+      expect(await adapter.renamePasskey({ id: key.id, userId: ada.id, name: "Phone 名" })).toMatchObject({
+        id: key.id,
+      });
       expect(await adapter.renamePasskey({ id: credentialId(), userId: ada.id, name: "x" })).toBeNull();
       expect(await adapter.deletePasskey({ id: key.id, userId: bob.id })).toBe(false);
       expect(await adapter.getPasskey(key.id)).not.toBeNull();

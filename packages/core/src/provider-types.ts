@@ -344,10 +344,7 @@ export interface ResolvedPasskeyProvider {
 
 /** Any provider after validation. */
 export type ResolvedProvider =
-  | ResolvedCredentialsProvider
-  | ResolvedOAuthProvider
-  | ResolvedEmailProvider
-  | ResolvedPasskeyProvider;
+  ResolvedCredentialsProvider | ResolvedOAuthProvider | ResolvedEmailProvider | ResolvedPasskeyProvider;
 
 /** The validated provider of one type. */
 export type ResolvedProviderOf<T extends ProviderType> = ResolvedProvider extends infer P

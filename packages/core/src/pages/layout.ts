@@ -41,13 +41,21 @@ export async function scriptSource(script: string): Promise<string> {
  * Renders a full page and wraps it in a response. A page with a script (`frame.script`) also
  * admits that script, by `scriptHash` (from {@link scriptSource}), and its same-origin requests.
  */
-export function pageResponse(assets: PageAssets, theme: ResolvedTheme, frame: PageFrame, scriptHash?: string): Response {
+export function pageResponse(
+  assets: PageAssets,
+  theme: ResolvedTheme,
+  frame: PageFrame,
+  scriptHash?: string,
+): Response {
   const { css } = assets;
   const csp =
     frame.script === undefined || scriptHash === undefined
       ? assets.csp
       : `${assets.csp}; script-src ${scriptHash}; connect-src 'self'`;
-  const script = frame.script === undefined || scriptHash === undefined ? null : html`<script>${new SafeHtml(frame.script)}</script>`;
+  const script =
+    frame.script === undefined || scriptHash === undefined
+      ? null
+      : html`<script>${new SafeHtml(frame.script)}</script>`;
   const logo = theme.logo === undefined ? null : html`<img class="logo" src="${theme.logo}" alt="" />`;
   const document = html`<!doctype html>
     <html lang="en">

@@ -17,7 +17,8 @@ import { DEFAULTS } from "../../lib/config/defaults.js";
 import { fromUtf8, isPlainObject } from "../../lib/encoding.js";
 import type { RequestState } from "../../lib/http/request-state.js";
 import type { Body } from "../../lib/http/read-body.js";
-import { jsonResponse, withCookies } from "../../lib/http/respond.js";
+import { signInPageUrl } from "../../lib/http/navigation.js";
+import { jsonResponse } from "../../lib/http/respond.js";
 import { completeSignIn } from "../../lib/sign-in/complete-sign-in.js";
 import { signInFailure } from "../../lib/sign-in/sign-in-failure.js";
 import type { ResolvedPasskeyProvider } from "../../provider-types.js";
@@ -31,7 +32,8 @@ export async function authenticationOptions(state: RequestState, provider: Resol
   const { challenge, cookie } = await startCeremony(state, { kind: "authentication", provider: provider.id });
   const options = await generateAuthenticationOptions({
     rpID: rp.id,
-    challenge,
+    // The bytes: a string would be taken as text and encoded again.
+    challenge: base64urlDecode(challenge) as Uint8Array<ArrayBuffer>,
     timeout: DEFAULTS.passkey.timeout,
     userVerification: provider.userVerification,
     allowCredentials: [],
@@ -67,8 +69,14 @@ export async function authenticationVerification(
   const cleared = clearCeremony(state);
   const refuse = async (reason: string, status = 401): Promise<Response> => {
     runtime.logger.warn("PASSKEY_SIGNIN_REFUSED", reason);
-    const response = await signInFailure(state, json, { status, code: "PasskeySignin" }, { callbackUrl: body.callbackUrl });
-    return withCookies(response, cleared);
+    // The challenge cookie goes whatever happens; JSON callers (every passkey client) get it cleared.
+    if (json)
+      return jsonResponse(
+        { url: signInPageUrl(state, { error: "PasskeySignin" }), error: "PasskeySignin" },
+        status,
+        cleared,
+      );
+    return signInFailure(state, json, { status, code: "PasskeySignin" }, { callbackUrl: body.callbackUrl });
   };
   const response = credentialJson(body.response);
   if (response === null) return refuse("the request had no credential (`response`)", 400);
@@ -90,7 +98,12 @@ export async function authenticationVerification(
       expectedOrigin: relyingParty(state.config, provider).origin,
       expectedRPID: relyingParty(state.config, provider).id,
       // The counter is judged below, where a replay is told apart from other failures.
-      credential: { id: passkey.id, publicKey: new Uint8Array(publicKey), counter: 0, transports: passkey.transports as never },
+      credential: {
+        id: passkey.id,
+        publicKey: new Uint8Array(publicKey),
+        counter: 0,
+        transports: passkey.transports as never,
+      },
       requireUserVerification: provider.userVerification === "required",
     });
   } catch (error) {

@@ -56,7 +56,10 @@ function browserError(error: unknown): PasskeyOutcome {
  * @example `const { ok, passkey } = await registerPasskey({ name: "Work laptop" })`
  */
 export async function registerPasskey(kit: ClientKit, options: RegisterPasskeyOptions = {}): Promise<PasskeyOutcome> {
-  const start = await kit.post("passkey/registration-options", options.userName === undefined ? {} : { userName: options.userName });
+  const start = await kit.post(
+    "passkey/registration-options",
+    options.userName === undefined ? {} : { userName: options.userName },
+  );
   if (!start.ok) return failure(start.status, start.data);
   let response: unknown;
   try {
@@ -100,7 +103,8 @@ export async function signInWithPasskey(kit: ClientKit, options: PasskeySignInOp
   const fields: Record<string, string> = { response: JSON.stringify(response) };
   if (options.callbackUrl !== undefined) fields.callbackUrl = options.callbackUrl;
   const done = await kit.post("passkey/authentication-verification", fields);
-  if (!done.ok) return { ...failure(done.status, done.data), ...(typeof done.data.url === "string" ? { url: done.data.url } : {}) };
+  if (!done.ok)
+    return { ...failure(done.status, done.data), ...(typeof done.data.url === "string" ? { url: done.data.url } : {}) };
   await kit.changed();
   return { ok: true, error: null, status: done.status, url: done.data.url as string };
 }

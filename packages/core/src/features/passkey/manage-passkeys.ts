@@ -26,7 +26,10 @@ export async function renameUserPasskey(
 }
 
 /** Deletes a passkey of the signed-in user: `"deleted"`, `"signed-out"`, or `"unknown"`. */
-export async function deleteUserPasskey(state: RequestState, id: string): Promise<"deleted" | "signed-out" | "unknown"> {
+export async function deleteUserPasskey(
+  state: RequestState,
+  id: string,
+): Promise<"deleted" | "signed-out" | "unknown"> {
   const current = await state.runtime.strategy.currentUser(state);
   if (current === null) return "signed-out";
   const deleted = await withAdapter(state.runtime, "deletePasskey", (adapter) =>

@@ -37,7 +37,10 @@ export function userPasskeys(state: RequestState, userId: string): Promise<Adapt
 export function passkeyName(value: unknown, maxLength: number): string | null {
   if (typeof value !== "string") return null;
   // eslint-disable-next-line no-control-regex -- control characters are what is removed
-  const name = value.normalize("NFC").replace(/[\u0000-\u001f\u007f]/g, "").trim();
+  const name = value
+    .normalize("NFC")
+    .replace(/[\u0000-\u001f\u007f]/g, "")
+    .trim();
   if (name === "" || [...name].length > maxLength) return null;
   return name;
 }

@@ -7,7 +7,7 @@
  */
 import { generateRegistrationOptions, verifyRegistrationResponse } from "@simplewebauthn/server";
 import type { RegistrationResponseJSON } from "@simplewebauthn/server";
-import { base64urlEncode } from "#crypto";
+import { base64urlDecode, base64urlEncode } from "#crypto";
 import type { AdapterPasskey } from "../../adapter.js";
 import { withAdapter } from "../../lib/adapter-call.js";
 import { emitEvent } from "../../lib/callbacks.js";
@@ -16,6 +16,7 @@ import { utf8 } from "../../lib/encoding.js";
 import type { RequestState } from "../../lib/http/request-state.js";
 import type { Body } from "../../lib/http/read-body.js";
 import { jsonResponse } from "../../lib/http/respond.js";
+import { ensureCredentialsUser } from "../../lib/sign-in/account-users.js";
 import { completeSignIn } from "../../lib/sign-in/complete-sign-in.js";
 import type { ResolvedPasskeyProvider } from "../../provider-types.js";
 import { clearCeremony, startCeremony, takeCeremony } from "./challenge.js";
@@ -37,6 +38,22 @@ export async function registrationOptions(
   let userName: string;
   let exclude: AdapterPasskey[] = [];
   if (current !== null) {
+    // With JWT sessions a credentials user may have no row yet: the passkey needs one.
+    const stored = await ensureCredentialsUser(state, {
+      id: current.id,
+      name: current.name ?? null,
+      email: current.email ?? null,
+      image: current.image ?? null,
+    });
+    if ("takenBy" in stored) {
+      return jsonResponse(
+        {
+          error: "PasskeyRegistration",
+          message: "Another stored account has this user's email; passkeys cannot be added.",
+        },
+        409,
+      );
+    }
     userId = current.id;
     userName = current.email ?? current.name ?? current.id;
     exclude = await userPasskeys(state, userId);
@@ -76,7 +93,8 @@ export async function registrationOptions(
     rpID: rp.id,
     userName,
     userID: utf8.encode(userId),
-    challenge,
+    // The bytes: a string would be taken as text and encoded again.
+    challenge: base64urlDecode(challenge) as Uint8Array<ArrayBuffer>,
     timeout: LIMITS.timeout,
     attestationType: "none",
     excludeCredentials: exclude.map((passkey) => ({ id: passkey.id, transports: passkey.transports })),
@@ -104,7 +122,8 @@ export async function registrationVerification(
   if (name === null) return refuse(`\`name\` must be 1–${LIMITS.maxNameLength} characters.`);
 
   const ceremony = await takeCeremony(state, "registration", provider.id);
-  if (ceremony?.userId === undefined) return refuse("No passkey registration is in progress in this browser (or it expired). Start again.");
+  if (ceremony?.userId === undefined)
+    return refuse("No passkey registration is in progress in this browser (or it expired). Start again.");
   if (ceremony.signUp !== true) {
     const current = await state.runtime.strategy.currentUser(state);
     if (current?.id !== ceremony.userId) return refuse("The registration was started by another account.", 403);
@@ -125,9 +144,7 @@ export async function registrationVerification(
   }
   if (!verification.verified) return refuse("The passkey could not be verified.");
   const { credential, credentialDeviceType, credentialBackedUp } = verification.registrationInfo;
-  if (
-    (await withAdapter(state.runtime, "getPasskey", (adapter) => adapter.getPasskey(credential.id))) !== null
-  ) {
+  if ((await withAdapter(state.runtime, "getPasskey", (adapter) => adapter.getPasskey(credential.id))) !== null) {
     return refuse("This passkey is registered already.", 409);
   }
   const passkey: AdapterPasskey = {
@@ -152,7 +169,9 @@ export async function registrationVerification(
     adapter.createUser({ id: newUserId, email: null, emailVerified: null, name: ceremony.userName ?? null }),
   );
   try {
-    await withAdapter(state.runtime, "createPasskey", (adapter) => adapter.createPasskey({ ...passkey, userId: user.id }));
+    await withAdapter(state.runtime, "createPasskey", (adapter) =>
+      adapter.createPasskey({ ...passkey, userId: user.id }),
+    );
   } catch (error) {
     // No account without its passkey: it could never sign in.
     await Promise.resolve(state.runtime.adapter?.deleteUser?.(user.id)).catch(() => undefined);

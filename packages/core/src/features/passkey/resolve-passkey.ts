@@ -29,8 +29,14 @@ export function resolvePasskey(id: string, name: string, options: Record<string,
     return value.trim();
   };
   const relyingPartyId = text("relyingPartyId")?.toLowerCase();
-  if (relyingPartyId !== undefined && !/^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*$/.test(relyingPartyId)) {
-    throw new ConfigError("InvalidProvider", `Provider "${id}": \`relyingPartyId\` must be a domain name, e.g. "example.com".`);
+  if (
+    relyingPartyId !== undefined &&
+    !/^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*$/.test(relyingPartyId)
+  ) {
+    throw new ConfigError(
+      "InvalidProvider",
+      `Provider "${id}": \`relyingPartyId\` must be a domain name, e.g. "example.com".`,
+    );
   }
   return Object.freeze({
     id,

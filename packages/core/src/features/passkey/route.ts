@@ -14,7 +14,8 @@ import { deleteUserPasskey, listUserPasskeys, renameUserPasskey } from "./manage
 import { passkeyName } from "./passkey-records.js";
 import { registrationOptions, registrationVerification } from "./registration.js";
 
-const OPERATIONS = "registration-options, registration-verification, authentication-options, authentication-verification, list, rename or delete";
+const OPERATIONS =
+  "registration-options, registration-verification, authentication-options, authentication-verification, list, rename or delete";
 
 /** The configuration's passkey provider (the feature is on only when there is one). */
 export function passkeyProvider(state: RequestState): ResolvedPasskeyProvider {
@@ -28,7 +29,10 @@ function credentialId(value: unknown): string | null {
 const signedOut = (): Response => jsonResponse({ error: "SessionRequired" }, 401);
 const unknown = (): Response => jsonResponse({ error: "UnknownPasskey" }, 404);
 const notFound = (operation: string | undefined): Response =>
-  jsonResponse({ error: "NotFound", message: `Unknown passkey operation "${(operation ?? "").slice(0, 40)}": use ${OPERATIONS}.` }, 404);
+  jsonResponse(
+    { error: "NotFound", message: `Unknown passkey operation "${(operation ?? "").slice(0, 40)}": use ${OPERATIONS}.` },
+    404,
+  );
 
 export const passkeyRoute: Route = {
   provider: "required",
@@ -54,18 +58,29 @@ export const passkeyRoute: Route = {
         const name = passkeyName(body.name, DEFAULTS.passkey.maxNameLength);
         if (id === null || name === null) {
           return jsonResponse(
-            { error: "BadRequest", message: `Send the passkey's \`id\` and a \`name\` of 1–${DEFAULTS.passkey.maxNameLength} characters.` },
+            {
+              error: "BadRequest",
+              message: `Send the passkey's \`id\` and a \`name\` of 1–${DEFAULTS.passkey.maxNameLength} characters.`,
+            },
             400,
           );
         }
         const result = await renameUserPasskey(state, id, name);
-        return result === "signed-out" ? signedOut() : result === "unknown" ? unknown() : jsonResponse({ passkey: result });
+        return result === "signed-out"
+          ? signedOut()
+          : result === "unknown"
+            ? unknown()
+            : jsonResponse({ passkey: result });
       }
       case "delete": {
         const id = credentialId(body.id);
         if (id === null) return jsonResponse({ error: "BadRequest", message: "Send the passkey's `id`." }, 400);
         const result = await deleteUserPasskey(state, id);
-        return result === "signed-out" ? signedOut() : result === "unknown" ? unknown() : jsonResponse({ deleted: true });
+        return result === "signed-out"
+          ? signedOut()
+          : result === "unknown"
+            ? unknown()
+            : jsonResponse({ deleted: true });
       }
       default:
         return notFound(providerId);
