@@ -7,10 +7,12 @@
 import { createContext, createElement, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
 import type { Session } from "../types.js";
 import { base, broadcast, getCsrfToken, listeners, navigate, post, refresh, setBase, tabs } from "./client-state.js";
+import { signInWithPasskey } from "./features.js";
 
 export { getCsrfToken, getSession, type GetSessionParams } from "./client-state.js";
 // Every feature's browser functions (listSessions, revokeSessions, unlinkAccount, …), generated.
 export * from "./features.js";
+export type { PasskeyInfo, PasskeyOutcome, PasskeySignInOptions, RegisterPasskeyOptions } from "@gatehouse/core";
 
 /** What `useSession()` returns. */
 export type SessionContextValue<R extends boolean = false> = R extends true
@@ -78,8 +80,10 @@ export async function getProviders(): Promise<Record<string, ClientSafeProvider>
 
 /**
  * Starts a sign-in. Without a provider it opens the sign-in page. With `redirect: false`
- * (credentials and email) it resolves with `{ error, status, ok, url }` and updates every
- * `useSession()`, in this tab and the others.
+ * (credentials, email and passkey) it resolves with `{ error, status, ok, url }` and updates
+ * every `useSession()`, in this tab and the others. `signIn("passkey")` runs the WebAuthn
+ * ceremony in the browser (its code is loaded then, not with the page); `{ autofill: true }`
+ * waits in the autofill list of an `<input autocomplete="username webauthn">`.
  */
 export async function signIn(
   provider?: string,
@@ -90,6 +94,15 @@ export async function signIn(
   if (typeof provider !== "string" || provider === "") {
     navigate(`${base}/signin?${new URLSearchParams({ callbackUrl }).toString()}`);
     return undefined;
+  }
+  if (provider === "passkey") {
+    const outcome = await signInWithPasskey({ callbackUrl, autofill: fields.autofill === true });
+    const url = outcome.url ?? null;
+    if (redirect && url !== null) {
+      navigate(url);
+      return undefined;
+    }
+    return { error: outcome.error, status: outcome.status, ok: outcome.ok, url: outcome.ok ? url : null };
   }
   const query = authorizationParams === undefined ? "" : `?${new URLSearchParams(authorizationParams).toString()}`;
   const body: Record<string, string> = { callbackUrl };
