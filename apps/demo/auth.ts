@@ -1,6 +1,7 @@
 import NextAuth, { type DefaultSession } from "gatehouse";
 import Credentials from "gatehouse/providers/credentials";
 import Email from "gatehouse/providers/email";
+import Passkey from "gatehouse/providers/passkey";
 import { DATABASE_URL, db } from "@/lib/db";
 import { oauthProviders } from "@/lib/oauth-providers";
 import { checkPassword, roleOf } from "@/lib/users";
@@ -10,6 +11,12 @@ declare module "gatehouse" {
     user: { id: string; role: "admin" | "member" } & DefaultSession["user"];
   }
 }
+
+// Browsers offer WebAuthn on a domain name only (localhost included), never on an IP address:
+// the demo turns passkeys on when its URL has one (https://localhost in the e2e suite).
+export const passkeys = !/^\d+\.\d+\.\d+\.\d+$|^\[/.test(
+  new URL(process.env.NEXTAUTH_URL ?? "http://localhost").hostname,
+);
 
 export const { handlers, auth, signIn, signOut, sessions } = NextAuth({
   // One line for persistence: users, linked accounts, sessions and sign-in links in SQLite.
@@ -34,6 +41,8 @@ export const { handlers, auth, signIn, signOut, sessions } = NextAuth({
       from: process.env.EMAIL_FROM ?? "Gatehouse demo <demo@localhost>",
     }),
     ...oauthProviders(),
+    // Sign in with a passkey, add one on the account page, or create an account with one alone.
+    ...(passkeys ? [Passkey({ allowSignUp: true })] : []),
   ],
   theme: { brandColor: "#4f46e5" },
   callbacks: {

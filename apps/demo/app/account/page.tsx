@@ -1,6 +1,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { auth, sessions, signOut } from "@/auth";
+import { Passkeys } from "./passkeys";
 import { RenameForm } from "./rename-form";
 
 function describe(userAgent: string | null): string {
@@ -73,6 +74,11 @@ export default async function Account() {
             Sign out (server action)
           </button>
         </form>
+      </section>
+      <section className="panel narrow">
+        <h2>Passkeys</h2>
+        <p className="muted">Sign in with your fingerprint, face or device PIN instead of a password.</p>
+        <Passkeys />
       </section>
       <section className="panel narrow">
         <h2>Where you&apos;re signed in</h2>

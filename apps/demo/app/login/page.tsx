@@ -1,6 +1,8 @@
+import { passkeys } from "@/auth";
 import { EmailForm } from "./email-form";
 import { IdpButton } from "./idp-button";
 import { LoginForm } from "./login-form";
+import { PasskeyButton } from "./passkey-button";
 
 export default async function LoginPage({
   searchParams,
@@ -17,6 +19,7 @@ export default async function LoginPage({
       <div className="divider-line">or</div>
       <EmailForm callbackUrl={callbackUrl} />
       <IdpButton callbackUrl={callbackUrl} />
+      {passkeys ? <PasskeyButton callbackUrl={callbackUrl} /> : null}
       <p className="muted small">
         Or use the <a href={`/api/auth/signin?callbackUrl=${encodeURIComponent(callbackUrl)}`}>built-in sign-in page</a>
         , or the <a href="/login/server">server-action form</a> (no JavaScript needed).
