@@ -9,8 +9,7 @@
  * Backup eligibility (the BE flag, `deviceType`) cannot change over a credential's life; the
  * backup state (BS, `backedUp`) can, and is recorded (§6.1.3).
  */
-import { generateAuthenticationOptions, verifyAuthenticationResponse } from "@simplewebauthn/server";
-import type { AuthenticationResponseJSON } from "@simplewebauthn/server";
+import type { AuthenticationResponseJSON, VerifiedAuthenticationResponse } from "@simplewebauthn/server";
 import { base64urlDecode } from "#crypto";
 import { withAdapter } from "../../lib/adapter-call.js";
 import { DEFAULTS } from "../../lib/config/defaults.js";
@@ -26,11 +25,14 @@ import { clearCeremony, startCeremony, takeCeremony } from "./challenge.js";
 import { relyingParty } from "./relying-party.js";
 import { credentialJson } from "./response-json.js";
 
+/** The WebAuthn library, loaded on the first passkey request (not with every server start). */
+const webauthn = () => import("@simplewebauthn/server");
+
 /** `POST passkey/authentication-options`: `{ options }` for `navigator.credentials.get()`. */
 export async function authenticationOptions(state: RequestState, provider: ResolvedPasskeyProvider): Promise<Response> {
   const rp = relyingParty(state.config, provider);
   const { challenge, cookie } = await startCeremony(state, { kind: "authentication", provider: provider.id });
-  const options = await generateAuthenticationOptions({
+  const options = await (await webauthn()).generateAuthenticationOptions({
     rpID: rp.id,
     // The bytes: a string would be taken as text and encoded again.
     challenge: base64urlDecode(challenge) as Uint8Array<ArrayBuffer>,
@@ -90,9 +92,9 @@ export async function authenticationVerification(
   const publicKey = base64urlDecode(passkey.publicKey);
   if (publicKey === null) return refuse("the stored public key does not decode");
 
-  let verification: Awaited<ReturnType<typeof verifyAuthenticationResponse>>;
+  let verification: VerifiedAuthenticationResponse;
   try {
-    verification = await verifyAuthenticationResponse({
+    verification = await (await webauthn()).verifyAuthenticationResponse({
       response: response as unknown as AuthenticationResponseJSON,
       expectedChallenge: ceremony.challenge,
       expectedOrigin: relyingParty(state.config, provider).origin,

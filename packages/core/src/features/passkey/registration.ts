@@ -5,8 +5,7 @@
  * `allowSignUp`, someone signed out creates a new account (no email) with the passkey alone and
  * is signed in.
  */
-import { generateRegistrationOptions, verifyRegistrationResponse } from "@simplewebauthn/server";
-import type { RegistrationResponseJSON } from "@simplewebauthn/server";
+import type { RegistrationResponseJSON, VerifiedRegistrationResponse } from "@simplewebauthn/server";
 import { base64urlDecode, base64urlEncode } from "#crypto";
 import type { AdapterPasskey } from "../../adapter.js";
 import { withAdapter } from "../../lib/adapter-call.js";
@@ -25,6 +24,9 @@ import { relyingParty } from "./relying-party.js";
 import { credentialJson } from "./response-json.js";
 
 const LIMITS = DEFAULTS.passkey;
+
+/** The WebAuthn library, loaded on the first passkey request (not with every server start). */
+const webauthn = () => import("@simplewebauthn/server");
 
 /** `POST passkey/registration-options`: `{ options }` for `navigator.credentials.create()`. */
 export async function registrationOptions(
@@ -88,7 +90,7 @@ export async function registrationOptions(
     userId,
     ...(current === null ? { signUp: true, userName } : {}),
   });
-  const options = await generateRegistrationOptions({
+  const options = await (await webauthn()).generateRegistrationOptions({
     rpName: rp.name,
     rpID: rp.id,
     userName,
@@ -129,9 +131,9 @@ export async function registrationVerification(
     if (current?.id !== ceremony.userId) return refuse("The registration was started by another account.", 403);
   }
 
-  let verification: Awaited<ReturnType<typeof verifyRegistrationResponse>>;
+  let verification: VerifiedRegistrationResponse;
   try {
-    verification = await verifyRegistrationResponse({
+    verification = await (await webauthn()).verifyRegistrationResponse({
       response: response as unknown as RegistrationResponseJSON,
       expectedChallenge: ceremony.challenge,
       expectedOrigin: rp.origin,
