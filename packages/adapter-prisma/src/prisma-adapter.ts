@@ -94,7 +94,7 @@ function toPasskey(row: Data): AdapterPasskey {
     id: row.id as string,
     userId: row.userId as string,
     publicKey: row.publicKey as string,
-    counter: Number(row.counter as bigint | number),
+    counter: Number(row.counter),
     transports: transports === "" ? [] : transports.split(","),
     deviceType: row.deviceType === "multiDevice" ? "multiDevice" : "singleDevice",
     backedUp: row.backedUp === true,

@@ -150,13 +150,13 @@ function passkeyOut(json: string | null): AdapterPasskey | null {
     id: raw.id,
     userId: raw.userId,
     publicKey: raw.publicKey,
-    counter: Number(raw.counter),
+    counter: raw.counter,
     transports: raw.transports === "" ? [] : raw.transports.split(","),
     deviceType: raw.deviceType,
     backedUp: raw.backedUp,
     name: raw.name,
-    createdAt: new Date(Number(raw.createdAt)),
-    lastUsedAt: raw.lastUsedAt === null ? null : new Date(Number(raw.lastUsedAt)),
+    createdAt: new Date(raw.createdAt),
+    lastUsedAt: raw.lastUsedAt === null ? null : new Date(raw.lastUsedAt),
   };
 }
 

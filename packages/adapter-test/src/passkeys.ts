@@ -125,7 +125,7 @@ export function passkeyConformance(get: () => DatabaseAdapter, newUser: () => Pr
       const key = passkey(user.id, { counter: 10 });
       await adapter.createPasskey(key);
       const results = await Promise.all(
-        Array.from({ length: 6 }, (_, index) =>
+        Array.from({ length: 6 }, async (_, index) =>
           adapter.updatePasskeyUsage({
             id: key.id,
             previousCounter: 10,

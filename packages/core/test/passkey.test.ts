@@ -95,7 +95,7 @@ describe("passkeys", () => {
       {
         id: authenticator.id,
         name: "MacBook",
-        createdAt: expect.any(String),
+        createdAt: expect.any(String) as unknown,
         lastUsedAt: null,
         deviceType: "multiDevice",
         backedUp: true,

@@ -71,10 +71,7 @@ export class SoftwareAuthenticator {
 
   /** A new credential; `counter` is where its signature counter starts (0: it keeps none). */
   static async create(counter = 0): Promise<SoftwareAuthenticator> {
-    const keys = (await subtle.generateKey({ name: "ECDSA", namedCurve: "P-256" }, true, [
-      "sign",
-      "verify",
-    ])) as CryptoKeyPair;
+    const keys = await subtle.generateKey({ name: "ECDSA", namedCurve: "P-256" }, true, ["sign", "verify"]);
     return new SoftwareAuthenticator(keys, counter);
   }
 

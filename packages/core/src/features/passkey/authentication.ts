@@ -32,7 +32,9 @@ const webauthn = () => import("@simplewebauthn/server");
 export async function authenticationOptions(state: RequestState, provider: ResolvedPasskeyProvider): Promise<Response> {
   const rp = relyingParty(state.config, provider);
   const { challenge, cookie } = await startCeremony(state, { kind: "authentication", provider: provider.id });
-  const options = await (await webauthn()).generateAuthenticationOptions({
+  const options = await (
+    await webauthn()
+  ).generateAuthenticationOptions({
     rpID: rp.id,
     // The bytes: a string would be taken as text and encoded again.
     challenge: base64urlDecode(challenge) as Uint8Array<ArrayBuffer>,
@@ -94,7 +96,9 @@ export async function authenticationVerification(
 
   let verification: VerifiedAuthenticationResponse;
   try {
-    verification = await (await webauthn()).verifyAuthenticationResponse({
+    verification = await (
+      await webauthn()
+    ).verifyAuthenticationResponse({
       response: response as unknown as AuthenticationResponseJSON,
       expectedChallenge: ceremony.challenge,
       expectedOrigin: relyingParty(state.config, provider).origin,
@@ -104,7 +108,7 @@ export async function authenticationVerification(
         id: passkey.id,
         publicKey: new Uint8Array(publicKey),
         counter: 0,
-        transports: passkey.transports as never,
+        transports: passkey.transports,
       },
       requireUserVerification: provider.userVerification === "required",
     });

@@ -50,6 +50,7 @@ function browserError(error: unknown): PasskeyOutcome {
 /**
  * Adds a passkey to the signed-in user's account (or, signed out with `allowSignUp`, creates an
  * account with it and signs in).
+ * @param kit - the auth routes (bound by `gatehouse/react`).
  * @param options - `name`: what to call the passkey (e.g. "MacBook"); `userName`: the name of a
  *   new account (sign-up only).
  * @returns `{ ok, error, passkey }` (`url` after a sign-up).
@@ -84,6 +85,8 @@ export async function registerPasskey(kit: ClientKit, options: RegisterPasskeyOp
  * Signs in with a passkey: the browser offers this site's passkeys (with `autofill: true`, in
  * the autocomplete list of an `<input autocomplete="username webauthn">`, waiting until one is
  * picked). What `signIn("passkey")` calls.
+ * @param kit - the auth routes (bound by `gatehouse/react`).
+ * @param options - `callbackUrl`, and `autofill` for the browser's autofill list.
  * @returns `{ ok, error, url }`.
  * @example `const { ok, url } = await signInWithPasskey({ callbackUrl: "/account" })`
  */
@@ -110,7 +113,9 @@ export async function signInWithPasskey(kit: ClientKit, options: PasskeySignInOp
 }
 
 /**
- * The signed-in user's passkeys (name, created, last used), oldest first; `null` when signed out.
+ * The signed-in user's passkeys (name, created, last used), oldest first.
+ * @param kit - the auth routes (bound by `gatehouse/react`).
+ * @returns the passkeys, or `null` when signed out.
  * @example `const passkeys = await listPasskeys()`
  */
 export async function listPasskeys(kit: ClientKit): Promise<PasskeyInfo[] | null> {
@@ -120,6 +125,9 @@ export async function listPasskeys(kit: ClientKit): Promise<PasskeyInfo[] | null
 
 /**
  * Renames a passkey of the signed-in user.
+ * @param kit - the auth routes (bound by `gatehouse/react`).
+ * @param id - the passkey's id (from {@link listPasskeys}).
+ * @param name - its new name (1–64 characters).
  * @returns the renamed passkey, or `null` when it is not theirs (or they are signed out).
  * @example `await renamePasskey(passkey.id, "Phone")`
  */
@@ -130,6 +138,8 @@ export async function renamePasskey(kit: ClientKit, id: string, name: string): P
 
 /**
  * Removes a passkey from the signed-in user's account.
+ * @param kit - the auth routes (bound by `gatehouse/react`).
+ * @param id - the passkey's id (from {@link listPasskeys}).
  * @returns `true` when it was removed.
  * @example `await deletePasskey(passkey.id)`
  */

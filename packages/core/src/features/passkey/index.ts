@@ -8,7 +8,6 @@
  */
 import { ConfigError } from "../../errors.js";
 import type { RequestState } from "../../lib/http/request-state.js";
-import type { ResolvedPasskeyProvider } from "../../provider-types.js";
 import { defineFeature } from "../feature.js";
 import { PASSKEY_ERRORS } from "./errors.js";
 import { passkeyFlow } from "./flow.js";
@@ -26,7 +25,7 @@ export const passkeyFeature = defineFeature({
     if (providers.length > 1) {
       throw new ConfigError("InvalidProvider", "Configure one passkey provider (`Passkey()`); its routes are shared.");
     }
-    for (const provider of providers) relyingParty(config, provider as ResolvedPasskeyProvider);
+    for (const provider of providers) relyingParty(config, provider);
   },
   routes: { passkey: passkeyRoute },
   flows: { webauthn: passkeyFlow },

@@ -36,11 +36,11 @@ export function userPasskeys(state: RequestState, userId: string): Promise<Adapt
 /** The name a user gave a passkey, tidied: trimmed, control characters out, at most 64 characters; `null` if unusable. */
 export function passkeyName(value: unknown, maxLength: number): string | null {
   if (typeof value !== "string") return null;
-  // eslint-disable-next-line no-control-regex -- control characters are what is removed
   const name = value
     .normalize("NFC")
+    // eslint-disable-next-line no-control-regex -- control characters are what is removed
     .replace(/[\u0000-\u001f\u007f]/g, "")
     .trim();
-  if (name === "" || [...name].length > maxLength) return null;
+  if (name === "" || Array.from(name).length > maxLength) return null;
   return name;
 }

@@ -90,7 +90,9 @@ export async function registrationOptions(
     userId,
     ...(current === null ? { signUp: true, userName } : {}),
   });
-  const options = await (await webauthn()).generateRegistrationOptions({
+  const options = await (
+    await webauthn()
+  ).generateRegistrationOptions({
     rpName: rp.name,
     rpID: rp.id,
     userName,
@@ -133,7 +135,9 @@ export async function registrationVerification(
 
   let verification: VerifiedRegistrationResponse;
   try {
-    verification = await (await webauthn()).verifyRegistrationResponse({
+    verification = await (
+      await webauthn()
+    ).verifyRegistrationResponse({
       response: response as unknown as RegistrationResponseJSON,
       expectedChallenge: ceremony.challenge,
       expectedOrigin: rp.origin,
