@@ -36,7 +36,7 @@ function derSignature(raw: Uint8Array): Uint8Array {
   const integer = (bytes: Uint8Array): Uint8Array => {
     let start = 0;
     while (start < bytes.length - 1 && bytes[start] === 0) start++;
-    let trimmed = bytes.slice(start);
+    let trimmed: Uint8Array = bytes.slice(start);
     if ((trimmed[0] as number) & 0x80) trimmed = concat(new Uint8Array([0]), trimmed);
     return concat(new Uint8Array([0x02, trimmed.length]), trimmed);
   };
