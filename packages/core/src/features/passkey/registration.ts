@@ -15,7 +15,7 @@ import { utf8 } from "../../lib/encoding.js";
 import type { RequestState } from "../../lib/http/request-state.js";
 import type { Body } from "../../lib/http/read-body.js";
 import { jsonResponse } from "../../lib/http/respond.js";
-import { ensureCredentialsUser } from "../../lib/sign-in/account-users.js";
+import { planCredentialsUser } from "../../lib/sign-in/account-users.js";
 import { completeSignIn } from "../../lib/sign-in/complete-sign-in.js";
 import type { ResolvedPasskeyProvider } from "../../provider-types.js";
 import { clearCeremony, startCeremony, takeCeremony } from "./challenge.js";
@@ -41,7 +41,7 @@ export async function registrationOptions(
   let exclude: AdapterPasskey[] = [];
   if (current !== null) {
     // With JWT sessions a credentials user may have no row yet: the passkey needs one.
-    const stored = await ensureCredentialsUser(state, {
+    const stored = await planCredentialsUser(state, {
       id: current.id,
       name: current.name ?? null,
       email: current.email ?? null,
@@ -56,6 +56,7 @@ export async function registrationOptions(
         409,
       );
     }
+    await stored.persist();
     userId = current.id;
     userName = current.email ?? current.name ?? current.id;
     exclude = await userPasskeys(state, userId);
