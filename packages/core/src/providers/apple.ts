@@ -79,6 +79,12 @@ function base64url(bytes: Uint8Array | string): string {
 /**
  * Signs Apple's client secret (an ES256 JWT). Call it at start-up and pass the result as
  * `clientSecret`; it is valid for up to six months, so restart (or re-create) before then.
+ * The claims are those Apple documents: `iss` the team, `sub` the Services ID, `aud`
+ * `https://appleid.apple.com`, signed with the `.p8` key named by `kid`.
+ * @param input - The Services ID, team id, key id and `.p8` key from Apple's console; optionally
+ *   the lifetime and the clock.
+ * @returns The compact JWT.
+ * @throws DOMException (from WebCrypto) when `privateKey` is not a PKCS #8 P-256 key.
  * @example `clientSecret: await appleClientSecret({ clientId, teamId, keyId, privateKey })`
  */
 export async function appleClientSecret(input: AppleSecretInput): Promise<string> {
