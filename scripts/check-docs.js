@@ -1,20 +1,20 @@
 // Lists the public exports (every `exports` entry of every published package) that have no TSDoc,
 // and the functions whose TSDoc lacks an @example, a @param for a named parameter, or a @returns
-// when they return something: `node scripts/check-docs.js` prints them; the test
+// when they return something: `node scripts/check-docs.js` prints them (and exits 1); the test
 // packages/core/test/docs.test.ts fails when there is any. Sources are read, never dist/: the
 // packages' own names (`@gatehouse/core/...`) resolve to their src/ files, so the result does
 // not depend on a build.
 import { existsSync, readFileSync, readdirSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import ts from "typescript";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 
-/** Every package under packages/ that is published (not `"private": true`). */
-function publishedPackages() {
-  return readdirSync(join(ROOT, "packages"))
-    .map((name) => join(ROOT, "packages", name))
+/** Every package under `<root>/packages/` that is published (not `"private": true`). */
+function publishedPackages(root) {
+  return readdirSync(join(root, "packages"))
+    .map((name) => join(root, "packages", name))
     .filter((dir) => existsSync(join(dir, "package.json")))
     .map((dir) => ({ dir, pkg: JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) }))
     .filter(({ pkg }) => pkg.private !== true);
@@ -86,9 +86,12 @@ function functionOf(declaration) {
   return undefined;
 }
 
-/** `[{ file, name, problem }]` for every undocumented public export. */
-export function undocumented() {
-  const packages = publishedPackages();
+/**
+ * `[{ file, name, problem }]` for every undocumented public export of the packages under
+ * `<root>/packages/` (this repository by default); `file` is relative to `root`.
+ */
+export function undocumented(root = ROOT) {
+  const packages = publishedPackages(root);
   const paths = {};
   const files = [];
   for (const entry of packages) {
@@ -125,7 +128,7 @@ export function undocumented() {
       const key = `${where}#${symbol.getName()}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      const rel = where.slice(ROOT.length + 1);
+      const rel = relative(root, where);
       const name = symbol.getName() === "default" ? `${exported.getName()} (default)` : exported.getName();
       const report = (problem) => problems.push({ file: rel, name, problem });
       const docs = ts.displayPartsToString(symbol.getDocumentationComment(checker)).trim();
@@ -156,9 +159,15 @@ export function undocumented() {
   return problems;
 }
 
+// `node scripts/check-docs.js [--json] [root]`: one line per problem and a count, or (--json) the
+// list as JSON; exits 1 when there is any problem.
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const problems = undocumented();
-  for (const { file, name, problem } of problems) console.log(`${file}: ${name}: ${problem}`);
-  console.log(`${problems.length} undocumented export(s)`);
-  if (process.argv.includes("--strict") && problems.length > 0) process.exitCode = 1;
+  const args = process.argv.slice(2);
+  const problems = undocumented(args.find((arg) => !arg.startsWith("--")) ?? ROOT);
+  if (args.includes("--json")) console.log(JSON.stringify(problems));
+  else {
+    for (const { file, name, problem } of problems) console.log(`${file}: ${name}: ${problem}`);
+    console.log(`${problems.length} undocumented export(s)`);
+  }
+  if (problems.length > 0) process.exitCode = 1;
 }
