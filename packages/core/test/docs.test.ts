@@ -36,7 +36,9 @@ describe("TSDoc on public exports", () => {
 
 describe("the docs checker", () => {
   const fixture = mkdtempSync(join(tmpdir(), "gatehouse-docs-"));
-  afterAll(() => rmSync(fixture, { recursive: true, force: true }));
+  afterAll(() => {
+    rmSync(fixture, { recursive: true, force: true });
+  });
 
   function pkg(name: string, manifest: Record<string, unknown>, files: Record<string, string>): void {
     const dir = join(fixture, "packages", name);
