@@ -1,6 +1,7 @@
 // Lists the public exports (every `exports` entry of every published package) that have no TSDoc,
-// and the functions whose TSDoc lacks an @example, a @param for a named parameter, or a @returns
-// when they return something: `node scripts/check-docs.js` prints them (and exits 1); the test
+// the functions whose TSDoc lacks an @example, a @param for a named parameter, or a @returns
+// when they return something, and the undocumented members of option interfaces (`…Options`):
+// `node scripts/check-docs.js` prints them (and exits 1); the test
 // packages/core/test/docs.test.ts fails when there is any. Sources are read, never dist/: the
 // packages' own names (`@gatehouse/core/...`) resolve to their src/ files, so the result does
 // not depend on a build.
@@ -87,6 +88,17 @@ function functionOf(declaration) {
 }
 
 /**
+ * Whether an export is settings an app writes (`…Options`, `…Config`, `…Params`, `…Props`,
+ * `…Input`, but not the `Resolved…` shapes core makes): each of its members needs TSDoc too,
+ * with its `@default` where it has one.
+ */
+function isSettings(symbol) {
+  if (!(symbol.flags & ts.SymbolFlags.Interface)) return false;
+  const name = symbol.getName();
+  return /(Options|Config|Params|Props|Input)$/.test(name) && !name.startsWith("Resolved");
+}
+
+/**
  * `[{ file, name, problem }]` for every undocumented public export of the packages under
  * `<root>/packages/` (this repository by default); `file` is relative to `root`.
  */
@@ -135,6 +147,14 @@ export function undocumented(root = ROOT) {
       if (docs === "") {
         report("no TSDoc summary");
         continue;
+      }
+      if (isSettings(symbol)) {
+        for (const member of symbol.members?.values() ?? []) {
+          if (!(member.flags & (ts.SymbolFlags.Property | ts.SymbolFlags.Method))) continue;
+          const text = ts.displayPartsToString(member.getDocumentationComment(checker)).trim();
+          if (text === "" && member.getJsDocTags(checker).length === 0)
+            report(`no TSDoc on member ${member.getName()}`);
+        }
       }
       const fn = functionOf(declaration);
       if (fn === undefined) continue;

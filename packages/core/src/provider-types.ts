@@ -132,9 +132,13 @@ export type OAuthUserConfig<P extends AnyProfile = Profile> = Omit<Partial<OAuth
 
 /** One field of a credentials form; rendered as an `<input>` on the built-in sign-in page. */
 export interface CredentialInput {
+  /** The field's label on the built-in sign-in page. @default the field's name */
   label?: string;
+  /** The input's `type` (`text`, `email`, `password`, …; anything unknown is `text`). @default "text" */
   type?: string;
+  /** A pre-filled value (never for a password; a failed attempt's input wins). */
   value?: string;
+  /** The input's placeholder. */
   placeholder?: string;
   [attribute: string]: unknown;
 }
@@ -176,11 +180,15 @@ export interface SendVerificationRequestParams {
   identifier: string;
   /** The sign-in link. */
   url: string;
+  /** When the link stops working (now + the provider's `maxAge`). */
   expires: Date;
+  /** The email provider: its id, name, `server`, `from` and `maxAge` (seconds). */
   provider: { id: string; name: string; server: EmailServer | undefined; from: string; maxAge: number };
   /** The raw token in the link (stored only as a keyed hash). */
   token: string;
+  /** The configured `theme`, to style the email like the pages. */
   theme: Theme;
+  /** The request that asked for the link. */
   request: Request;
 }
 

@@ -1,7 +1,8 @@
 /**
  * Every public export of every published package carries its TSDoc (scripts/check-docs.js): a
- * summary, and on functions an @example, a @param per named parameter and a @returns. A new
- * export without them fails here, naming the file and the export.
+ * summary; on functions an @example, a @param per named parameter and a @returns; on option
+ * interfaces (`…Options`, `…Config`, …) a comment per member. A new export without them fails
+ * here, naming the file and the export.
  */
 import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -31,7 +32,7 @@ describe("TSDoc on public exports", () => {
     const { lines, status } = undocumented();
     expect(lines).toEqual([]);
     expect(status).toBe(0);
-  }, 60_000);
+  }, 180_000);
 });
 
 describe("the docs checker", () => {
@@ -72,6 +73,14 @@ describe("the docs checker", () => {
         "/** Half. @example `half(a)` */",
         "export const half = (value: number): number => value / 2;",
         'export { other } from "./other.js";',
+        "/** Options of add. */",
+        "export interface AddOptions {",
+        "  /** How much. @default 1 */",
+        "  step?: number;",
+        "  round?: boolean;",
+        "}",
+        "/** Not options: its members are its own business. */",
+        "export interface AddResult { sum: number }",
       ].join("\n"),
       "other.ts": "export const other = 1;\n",
       "providers/github.ts":
@@ -93,6 +102,11 @@ describe("the docs checker", () => {
     expect(status).toBe(1);
   });
 
+  it("asks for TSDoc on each member of an options interface", () => {
+    expect(problems).toContain("packages/lib/src/index.ts: AddOptions: no TSDoc on member round");
+    expect(problems.some((line) => line.includes("member step") || line.includes("AddResult"))).toBe(false);
+  });
+
   it("follows re-exports and expands wildcard entry points", () => {
     expect(problems).toContain("packages/lib/src/other.ts: other: no TSDoc summary");
     expect(problems).toContain("packages/lib/src/providers/github.ts: default (default): no @example");
@@ -101,6 +115,6 @@ describe("the docs checker", () => {
 
   it("leaves private packages out", () => {
     expect(problems.filter((line) => line.startsWith("packages/internal/"))).toEqual([]);
-    expect(problems).toHaveLength(7);
+    expect(problems).toHaveLength(8);
   });
 });

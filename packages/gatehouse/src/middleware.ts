@@ -38,8 +38,11 @@ export type NextMiddlewareWithAuth = (
 export interface NextAuthMiddlewareOptions {
   /** @default `/api/auth/signin` and `/api/auth/error` (under NEXTAUTH_URL's path, if it has one) */
   pages?: { signIn?: string; error?: string };
+  /** The session cookie's name, if the auth options change it. @default `next-auth.session-token` */
   cookies?: { sessionToken?: Pick<CookieOption, "name"> };
+  /** A custom decoder, if the auth options have one (`jwt.decode`). */
   jwt?: { decode?: GetTokenParams["decode"] };
+  /** Decides which requests may go on. */
   callbacks?: {
     /** Whether the request may go on. @default `({ token }) => !!token` */
     authorized?: (params: { token: JWT | null; req: NextRequest }) => Awaitable<boolean>;

@@ -58,7 +58,9 @@ export default function Apple<P extends AppleProfile>(options: OAuthUserConfig<P
 export interface AppleSecretInput {
   /** The Services ID (the provider's `clientId`). */
   clientId: string;
+  /** Your Apple Developer team id (the JWT's `iss`). */
   teamId: string;
+  /** The id of the Sign in with Apple key (the JWT's `kid`). */
   keyId: string;
   /** The `.p8` private key, PEM. */
   privateKey: string;

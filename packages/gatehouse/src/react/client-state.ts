@@ -9,10 +9,15 @@ import type { Session } from "../types.js";
 
 /** Parameters of {@link getSession} (server-side use needs the request). */
 export interface GetSessionParams {
+  /** On the server: the incoming request, whose cookie is forwarded. */
   req?: { headers: Record<string, string | string[] | undefined> | Headers } | undefined;
+  /** On the server: a `getServerSideProps` / `getInitialProps` context, for its `req`. */
   ctx?: { req?: GetSessionParams["req"] } | undefined;
+  /** next-auth v4 accepted it; unused. */
   event?: string;
+  /** next-auth v4 accepted it; unused. */
   triggerEvent?: boolean;
+  /** Tell the other tabs to read the session again. @default false */
   broadcast?: boolean;
 }
 
@@ -116,7 +121,8 @@ export async function refresh(): Promise<Session | null> {
  * @returns The token, or `undefined` when the answer has none.
  * @example
  * ```tsx
- * <form method="post" action="/api/auth/signout"><input type="hidden" name="csrfToken" value={await getCsrfToken()} /></form>
+ * const csrfToken = await getCsrfToken();
+ * <form method="post" action="/api/auth/signout"><input type="hidden" name="csrfToken" value={csrfToken} /></form>
  * ```
  */
 export async function getCsrfToken(): Promise<string | undefined> {

@@ -24,6 +24,7 @@ export type UpdateSession = (data?: unknown) => Promise<Session | null>;
 
 /** Props of {@link SessionProvider}. */
 export interface SessionProviderProps {
+  /** What may call `useSession()`. */
   children: ReactNode;
   /** The session from the server (`auth()` / `getServerSession()`); shown at once, no fetch. */
   session?: Session | null;
@@ -235,6 +236,7 @@ export function SessionProvider(props: SessionProviderProps): ReactNode {
 export interface UseSessionOptions<R extends boolean> {
   /** Send signed-out users to sign in (or call `onUnauthenticated`). */
   required?: R;
+  /** With `required`, called for a signed-out user instead of going to the sign-in page. */
   onUnauthenticated?: () => void;
 }
 
