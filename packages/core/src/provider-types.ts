@@ -39,7 +39,11 @@ export interface UserinfoContext {
 /** How the client authenticates at the token endpoint (RFC 6749 §2.3, OIDC Core §9). */
 export type ClientAuthMethod = "client_secret_basic" | "client_secret_post" | "private_key_jwt" | "none";
 
-/** The PKCE, state and nonce checks (RFC 7636, RFC 6749 §10.12, OIDC Core §3.1.2.1). */
+/**
+ * The PKCE, state and nonce checks: RFC 7636 (https://www.rfc-editor.org/rfc/rfc7636), RFC 6749
+ * §10.12 (https://www.rfc-editor.org/rfc/rfc6749#section-10.12), OIDC Core §3.1.2.1
+ * (https://openid.net/specs/openid-connect-core-1_0.html#AuthRequest). `"none"` turns them off.
+ */
 export type OAuthCheck = "pkce" | "state" | "nonce" | "none";
 
 /** A provider's profile: whatever JSON object its userinfo or ID token holds. */
