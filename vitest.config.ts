@@ -20,8 +20,9 @@ export default defineConfig({
         test: {
           name: "core:web",
           include: ["packages/core/test/**/*.test.ts"],
-          // Adapters dying mid sign-in do not depend on the crypto implementation: run them once.
-          exclude: ["packages/core/test/database-failure-*.test.ts"],
+          // Adapters dying mid sign-in do not depend on the crypto implementation, nor do the
+          // docs: run them once.
+          exclude: ["packages/core/test/database-failure-*.test.ts", "packages/core/test/docs.test.ts"],
         },
       },
       {

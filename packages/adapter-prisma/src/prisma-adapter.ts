@@ -104,6 +104,7 @@ export interface PrismaAdapterOptions {
  *
  * @param prisma - A PrismaClient generated from a schema with next-auth's four models, extended
  *   (`$extends`) or not.
+ * @param options - The clock expiry is judged by ({@link PrismaAdapterOptions}).
  * @returns Every method of the adapter contract. "Not found" is `null`; database failures reject
  *   with Prisma's error.
  * @example

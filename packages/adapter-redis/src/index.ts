@@ -124,7 +124,22 @@ function part(id: string): string {
   return id.replace(/[%:]/g, (char) => (char === "%" ? "%25" : "%3A"));
 }
 
-/** The Redis adapter for a connection URL or an ioredis client. */
+/**
+ * The Redis adapter for a connection URL or an ioredis client. Sessions and email tokens expire
+ * by TTL; creating a user and linking an account are atomic (Lua scripts), so a taken email or
+ * account is refused rather than overwritten. No migration is needed.
+ *
+ * @param connection - A `redis://` URL (a client is made whose commands time out after
+ *   `options.commandTimeout` and are never re-sent) or an ioredis client of your own.
+ * @param options - Key prefix, id generator, clock and command timeout ({@link RedisAdapterOptions}).
+ * @returns Every method of the adapter contract, plus `close()` (quits the client).
+ *
+ * @example
+ * ```ts
+ * const adapter = RedisAdapter("redis://127.0.0.1:6379/0", { prefix: "myapp:" });
+ * export const { handlers, auth } = NextAuth({ adapter, session: { strategy: "database" }, providers });
+ * ```
+ */
 export function RedisAdapter(
   connection: string | Redis,
   options: RedisAdapterOptions = {},

@@ -12,6 +12,10 @@ export interface Migration {
   statements: (dialect: Dialect, prefix: string) => string[];
 }
 
+/**
+ * Every schema version, in order. `migrate()` applies the ones a database has not recorded in
+ * `<prefix>migrations` (the recorded set may have gaps), each in the migration lock.
+ */
 export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,

@@ -94,7 +94,23 @@ export type SqlDatabaseAdapter = Omit<DatabaseAdapter, "migrate"> & {
   close(): Promise<void>;
 };
 
-/** The SQL adapter over `driver`. */
+/**
+ * The SQL adapter over `driver`: every method of the adapter contract, plus `migrate()` (applies
+ * the schema versions in {@link MIGRATIONS} the database lacks, under the driver's migration
+ * lock) and `close()`. The dialect-specific packages (`@gatehouse/adapter-sqlite`, `-postgres`,
+ * `-mysql`) call this with their driver; call it yourself only for a driver of your own.
+ *
+ * @param driver - Runs statements and transactions on one database ({@link SqlDriver}).
+ * @param options - Table prefix, id generator and clock ({@link SqlAdapterOptions}).
+ * @returns The adapter; run `migrate()` once before first use.
+ * @throws TypeError when `tablePrefix` is not letters, digits and `_` (at most 31 characters).
+ *
+ * @example
+ * ```ts
+ * const adapter = SqlAdapter(postgresDriver(pool), { tablePrefix: "myapp_auth_" });
+ * await adapter.migrate(); // { applied: [1, 2, …], version: … }
+ * ```
+ */
 export function SqlAdapter(driver: SqlDriver, options: SqlAdapterOptions = {}): SqlDatabaseAdapter {
   const p = options.tablePrefix ?? "auth_";
   if (!/^[A-Za-z_][A-Za-z0-9_]{0,30}$/.test(p))

@@ -39,7 +39,11 @@ export interface UserinfoContext {
 /** How the client authenticates at the token endpoint (RFC 6749 §2.3, OIDC Core §9). */
 export type ClientAuthMethod = "client_secret_basic" | "client_secret_post" | "private_key_jwt" | "none";
 
-/** The PKCE, state and nonce checks (RFC 7636, RFC 6749 §10.12, OIDC Core §3.1.2.1). */
+/**
+ * The PKCE, state and nonce checks: RFC 7636 (https://www.rfc-editor.org/rfc/rfc7636), RFC 6749
+ * §10.12 (https://www.rfc-editor.org/rfc/rfc6749#section-10.12), OIDC Core §3.1.2.1
+ * (https://openid.net/specs/openid-connect-core-1_0.html#AuthRequest). `"none"` turns them off.
+ */
 export type OAuthCheck = "pkce" | "state" | "nonce" | "none";
 
 /** A provider's profile: whatever JSON object its userinfo or ID token holds. */
@@ -132,9 +136,13 @@ export type OAuthUserConfig<P extends AnyProfile = Profile> = Omit<Partial<OAuth
 
 /** One field of a credentials form; rendered as an `<input>` on the built-in sign-in page. */
 export interface CredentialInput {
+  /** The field's label on the built-in sign-in page. @default the field's name */
   label?: string;
+  /** The input's `type` (`text`, `email`, `password`, …; anything unknown is `text`). @default "text" */
   type?: string;
+  /** A pre-filled value (never for a password; a failed attempt's input wins). */
   value?: string;
+  /** The input's placeholder. */
   placeholder?: string;
   [attribute: string]: unknown;
 }
@@ -176,11 +184,15 @@ export interface SendVerificationRequestParams {
   identifier: string;
   /** The sign-in link. */
   url: string;
+  /** When the link stops working (now + the provider's `maxAge`). */
   expires: Date;
+  /** The email provider: its id, name, `server`, `from` and `maxAge` (seconds). */
   provider: { id: string; name: string; server: EmailServer | undefined; from: string; maxAge: number };
   /** The raw token in the link (stored only as a keyed hash). */
   token: string;
+  /** The configured `theme`, to style the email like the pages. */
   theme: Theme;
+  /** The request that asked for the link. */
   request: Request;
 }
 

@@ -84,6 +84,7 @@ export interface SessionOptions extends core.SessionOptions {
  * `secret` (NEXTAUTH_SECRET / AUTH_SECRET) and `url` (NEXTAUTH_URL / AUTH_URL).
  */
 export interface AuthOptions extends Omit<core.AuthConfig<GatehouseTypes>, "session"> {
+  /** How sessions are kept (`strategy`, `maxAge`, `updateAge`, …; v3's `jwt: true` too). */
   session?: SessionOptions | undefined;
   /** @deprecated next-auth v3: the app's URL. NEXTAUTH_URL / AUTH_URL take precedence. */
   site?: string | undefined;

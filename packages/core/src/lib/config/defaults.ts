@@ -17,6 +17,17 @@ export const MAX_TOKEN_LENGTH = 16_384; // 16 KiB
 /** Seconds until an idle session expires: 30 days (on its own, for the Edge bundle). */
 export const SESSION_MAX_AGE = 2_592_000;
 
+/**
+ * Every default option value, frozen: sessions, rate limits, the memory store's bounds, the
+ * theme, email links, OAuth timeouts and caches, body and secret limits. `resolveConfig()` fills
+ * unset options from here; read it to learn a default rather than repeating the number.
+ *
+ * @example
+ * ```ts
+ * import { DEFAULTS } from "@gatehouse/core/defaults";
+ * DEFAULTS.session.maxAge; // 2_592_000 (30 days)
+ * ```
+ */
 export const DEFAULTS = /* @__PURE__ */ Object.freeze({
   basePath: DEFAULT_BASE_PATH,
   cookiePrefix: DEFAULT_COOKIE_PREFIX,
