@@ -105,6 +105,13 @@ export interface CookiesOptions {
   pkceCodeVerifier: CookieOption;
   state: CookieOption;
   nonce: CookieOption;
+  /**
+   * Binds an email sign-in link to the browser that asked for it (a MAC of the link's token,
+   * never the token): that browser signs in when it opens the link, any other gets a
+   * confirmation page. Gatehouse only; next-auth has no such cookie.
+   * @default `next-auth.email-link` (`__Secure-` prefixed over HTTPS)
+   */
+  emailLink: CookieOption;
 }
 
 /** next-auth v4 callbacks, called with one object argument. */
