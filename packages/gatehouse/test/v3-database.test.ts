@@ -100,6 +100,7 @@ describe("v3 database strings and objects become Gatehouse URLs", () => {
 
   it("a type with no Gatehouse adapter, or SQLite without a file: a ConfigError naming the option", () => {
     expect(() => databaseUrl({ type: "mongodb", database: "auth" })).toThrow(/`database.type` "mongodb".*adapter/);
+    expect(() => databaseUrl({ type: "constructor", database: "x" })).toThrow(/`database.type` "constructor"/);
     expect(() => databaseUrl({ type: "sqlite" })).toThrow(/`database.database`/);
     expect(() => databaseUrl({ type: "mysql", database: "auth", ssl: true })).toThrow(/`database.ssl`/);
     expect(() => databaseUrl(42 as never)).toThrow(/`database` must be a connection URL/);

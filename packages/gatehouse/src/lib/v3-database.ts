@@ -37,7 +37,7 @@ export interface V3DatabaseOptions {
 }
 
 /** TypeORM options that steer TypeORM itself, not the database driver. */
-const TYPEORM_ONLY = new Set([
+const TYPEORM_ONLY: readonly string[] = Object.freeze([
   "synchronize",
   "logging",
   "logger",
@@ -50,14 +50,14 @@ const TYPEORM_ONLY = new Set([
   "cache",
 ]);
 
-const SCHEMES: Record<string, string> = {
+const SCHEMES: Readonly<Record<string, string>> = Object.freeze({
   sqlite: "sqlite",
   "better-sqlite3": "sqlite",
   postgres: "postgres",
   postgresql: "postgres",
   mysql: "mysql",
   mariadb: "mysql",
-};
+});
 
 /** The database of a TypeORM SQLite URL's path (`/:memory:`, `/./auth.db`, `//abs/auth.db`). */
 function sqliteLocation(path: string): string {
@@ -85,7 +85,7 @@ export function databaseUrl(database: string | V3DatabaseOptions): string {
       '`database` must be a connection URL (e.g. "sqlite:./auth.db", "postgres://…") or next-auth v3\'s { type, database, … } object.',
     );
   }
-  const kind = SCHEMES[database.type];
+  const kind = Object.hasOwn(SCHEMES, database.type) ? SCHEMES[database.type] : undefined;
   if (kind === undefined) {
     throw new ConfigError(
       "InvalidOption",
@@ -138,8 +138,8 @@ function fromString(value: string): string {
   }
   // sqlite://HOST/PATH is TypeORM's; sqlite:./file and sqlite:///abs stay Gatehouse's.
   if (scheme === "sqlite") return url.host === "" ? value : sqliteLocation(url.pathname);
-  if (!(scheme in SCHEMES) || url.search === "") return value;
-  const kept = [...url.searchParams].filter(([key]) => !TYPEORM_ONLY.has(key));
+  if (!Object.hasOwn(SCHEMES, scheme) || url.search === "") return value;
+  const kept = [...url.searchParams].filter(([key]) => !TYPEORM_ONLY.includes(key));
   if (kept.length === [...url.searchParams].length) return value;
   url.search = new URLSearchParams(kept).toString();
   return url.href;
