@@ -118,6 +118,13 @@ export interface CookiesOptions {
   state: CookieOption;
   /** An OpenID sign-in's `nonce` (OIDC Core §3.1.2.1), for 15 minutes. @default `next-auth.nonce` */
   nonce: CookieOption;
+  /**
+   * Binds an email sign-in link to the browser that asked for it (a MAC of the link's token,
+   * never the token): that browser signs in when it opens the link, any other gets a
+   * confirmation page. Gatehouse only; next-auth has no such cookie.
+   * @default `next-auth.email-link` (`__Secure-` prefixed over HTTPS)
+   */
+  emailLink: CookieOption;
 }
 
 /** next-auth v4 callbacks, called with one object argument. */

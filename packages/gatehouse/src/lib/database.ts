@@ -11,6 +11,7 @@ import {
   type DatabaseAdapter,
   type MigrationReport,
 } from "@gatehouse/core";
+import { databaseUrl } from "./v3-database.js";
 import type * as MySQLModule from "@gatehouse/adapter-mysql";
 import type * as PostgresModule from "@gatehouse/adapter-postgres";
 import type * as RedisModule from "@gatehouse/adapter-redis";
@@ -128,7 +129,8 @@ async function connect(kind: Kind, url: string, now?: () => number): Promise<Ope
  * @throws {ConfigError} for a URL of an unknown kind or a missing adapter package; any other
  *   error is the database's, with the URL's password hidden.
  */
-export async function migrateDatabase(url: string): Promise<MigrationReport | null> {
+export async function migrateDatabase(location: string): Promise<MigrationReport | null> {
+  const url = databaseUrl(location);
   const kind = databaseKind(url);
   const adapter = await connect(kind, url);
   try {

@@ -18,6 +18,8 @@ export function cookieOptions(prefix: string, secure: boolean, overrides: Partia
     pkceCodeVerifier: { name: `${p}${prefix}.pkce.code_verifier`, options: { ...checks } },
     state: { name: `${p}${prefix}.state`, options: { ...checks } },
     nonce: { name: `${p}${prefix}.nonce`, options: { ...checks } },
+    // Its Max-Age is set per link, from the email provider's `maxAge`.
+    emailLink: { name: `${p}${prefix}.email-link`, options: { ...base } },
   };
   const merged = { ...defaults };
   for (const key of Object.keys(defaults) as (keyof CookiesOptions)[]) {
