@@ -67,6 +67,21 @@ export const MIGRATIONS: readonly Migration[] = [
       return statements.filter((statement): statement is string => statement !== null);
     },
   },
+  {
+    // Password credentials (the Password() provider): one PHC hash string per user.
+    version: 3,
+    statements: (dialect, p) => {
+      const key = dialect === "mysql" ? "VARCHAR(255)" : "TEXT";
+      return [
+        `CREATE TABLE IF NOT EXISTS ${p}passwords (
+          user_id ${key} NOT NULL PRIMARY KEY,
+          hash TEXT NOT NULL,
+          updated_at BIGINT NOT NULL,
+          FOREIGN KEY (user_id) REFERENCES ${p}users (id) ON DELETE CASCADE
+        )`,
+      ];
+    },
+  },
 ];
 
 /** The table that records applied versions. */
