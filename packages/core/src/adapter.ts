@@ -48,7 +48,7 @@ export interface AdapterUser {
 /** A provider account linked to a user. */
 export interface AdapterAccount {
   userId: string;
-  type: "oauth" | "oidc" | "email" | "credentials";
+  type: "oauth" | "oidc" | "email" | "credentials" | "password";
   provider: string;
   providerAccountId: string;
   access_token?: string | null;
