@@ -60,19 +60,12 @@ async function signIn(auth: AuthHandler, email: string, password: string, jar = 
   return post(auth, "/callback/password", { email, password }, jar);
 }
 
-async function verify(auth: AuthHandler, email: string): Promise<void> {
-  const url = link(await mail(email));
-  const token = url.searchParams.get("token") as string;
-  const { response } = await post(auth, "/verify-email/password", { token });
-  expect(response.status).toBe(200);
-}
-
 type Database = { name: string; open: () => Promise<{ adapter: DatabaseAdapter; close: () => Promise<void> }> };
 
 const DATABASES: Database[] = [
   {
     name: "SQLite",
-    open: async () => ({ adapter: (await memoryDatabase()).adapter, close: async () => undefined }),
+    open: async () => ({ adapter: (await memoryDatabase()).adapter, close: () => Promise.resolve() }),
   },
 ];
 if (postgres) {

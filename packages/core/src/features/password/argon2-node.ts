@@ -5,18 +5,17 @@
  * two read each other's PHC strings. Where the binary cannot load (an unsupported platform), the
  * WebAssembly one takes over.
  */
+import type * as Argon2Module from "@node-rs/argon2";
 import type { Argon2Params } from "./argon2-params.js";
 import * as wasm from "./argon2-web.js";
 
 export type { Argon2Params } from "./argon2-params.js";
 
-type NodeArgon2 = typeof import("@node-rs/argon2");
+type NodeArgon2 = typeof Argon2Module;
 
-let native: Promise<NodeArgon2 | null> | undefined;
-
+/** The native module, or `null` where it cannot load (the module system keeps it loaded once). */
 function load(): Promise<NodeArgon2 | null> {
-  native ??= import("@node-rs/argon2").catch(() => null);
-  return native;
+  return import("@node-rs/argon2").catch(() => null);
 }
 
 /** Hashes `password` with a new 16-byte salt; resolves with the PHC string. */
@@ -24,7 +23,9 @@ export async function argon2idHash(password: string, params: Argon2Params): Prom
   const argon2 = await load();
   if (argon2 === null) return wasm.argon2idHash(password, params);
   return argon2.hash(password, {
-    algorithm: 2, // Algorithm.Argon2id (a const enum: not importable under isolatedModules)
+    // Algorithm.Argon2id: a const enum, which isolatedModules cannot import.
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-enum-assignment -- its value, 2
+    algorithm: 2,
     memoryCost: params.memoryCost,
     timeCost: params.timeCost,
     parallelism: params.parallelism,

@@ -12,6 +12,27 @@ export interface PasswordResult {
   message?: string;
 }
 
+/** What {@link signUp} sends: the address, the password, an optional name (and provider id). */
+export type SignUpFields = {
+  email: string;
+  password: string;
+  name?: string;
+  /** @default "password" */
+  provider?: string;
+};
+
+/** What {@link resetPassword} sends: the token from the link and the new password. */
+export type ResetFields = {
+  token: string;
+  password: string;
+};
+
+/** What {@link changePassword} sends. */
+export type ChangeFields = {
+  currentPassword: string;
+  newPassword: string;
+};
+
 function result(answer: { ok: boolean; data: Record<string, unknown> }): PasswordResult {
   const { url, error, message } = answer.data;
   return {
@@ -25,19 +46,20 @@ function result(answer: { ok: boolean; data: Record<string, unknown> }): Passwor
 /**
  * Creates a password account. The answer is the same whether or not the address already has one
  * (its owner gets a mail instead); a verification link goes to the address.
+ * @param kit - the auth routes (bound by `gatehouse/react`).
+ * @param input - the address, the password and an optional name.
  * @returns `{ ok: true, url }` (the "check your email" page), or `{ ok: false, error, message }`.
  * @example `await signUp({ email, password, name })`
  */
-export async function signUp(
-  kit: ClientKit,
-  input: { email: string; password: string; name?: string; provider?: string },
-): Promise<PasswordResult> {
+export async function signUp(kit: ClientKit, input: SignUpFields): Promise<PasswordResult> {
   const { provider = "password", ...fields } = input;
   return result(await kit.post(`signup/${encodeURIComponent(provider)}`, fields));
 }
 
 /**
  * Sends a reset link to an address, if it has an account (the answer does not say).
+ * @param kit - the auth routes (bound by `gatehouse/react`).
+ * @param input - the address.
  * @returns `{ ok: true, url }`, or `{ ok: false, error }` (`RateLimited`, a bad address).
  * @example `await requestPasswordReset({ email })`
  */
@@ -47,14 +69,13 @@ export async function requestPasswordReset(kit: ClientKit, input: { email: strin
 
 /**
  * Sets a new password with the token from the reset link; every session of the account ends.
+ * @param kit - the auth routes (bound by `gatehouse/react`).
+ * @param input - the token from the link and the new password.
  * @returns `{ ok: true, url }` (the sign-in page), or `{ ok: false, error }` (`Verification` for a
  *   used or expired link, `InvalidPassword` with a message).
- * @example `await resetPassword({ token: new URLSearchParams(location.search).get("token"), password })`
+ * @example `await resetPassword({ token, password })`
  */
-export async function resetPassword(
-  kit: ClientKit,
-  input: { token: string; password: string },
-): Promise<PasswordResult> {
+export async function resetPassword(kit: ClientKit, input: ResetFields): Promise<PasswordResult> {
   const answer = result(await kit.post("password/reset", input));
   if (answer.ok) await kit.changed();
   return answer;
@@ -62,13 +83,12 @@ export async function resetPassword(
 
 /**
  * Changes the signed-in user's password; their other sessions end, this one stays.
+ * @param kit - the auth routes (bound by `gatehouse/react`).
+ * @param input - the current and the new password.
  * @returns `{ ok: true }`, or `{ ok: false, error }` (`CredentialsSignin` for a wrong current
  *   password, `InvalidPassword`, `SessionRequired`).
  * @example `await changePassword({ currentPassword, newPassword })`
  */
-export async function changePassword(
-  kit: ClientKit,
-  input: { currentPassword: string; newPassword: string },
-): Promise<PasswordResult> {
+export async function changePassword(kit: ClientKit, input: ChangeFields): Promise<PasswordResult> {
   return result(await kit.post("password/change", input));
 }

@@ -28,7 +28,7 @@ export async function endEverySession(state: RequestState, userId: string): Prom
  * @returns the cookies to set (a strategy may re-issue the caller's own).
  */
 export async function endOtherSessions(state: RequestState): Promise<readonly SetCookie[]> {
-  const revoke = state.runtime.strategy.revoke;
-  if (revoke === undefined) return [];
-  return (await revoke(state, "others"))?.cookies ?? [];
+  const { strategy } = state.runtime;
+  if (strategy.revoke === undefined) return [];
+  return (await strategy.revoke(state, "others"))?.cookies ?? [];
 }

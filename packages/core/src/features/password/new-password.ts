@@ -14,11 +14,11 @@ export async function newPasswordProblem(
 ): Promise<string | null> {
   if (typeof password !== "string") return "Enter a password.";
   // Counted in code points, so an emoji is one character.
-  const length = [...normalizePassword(password)].length;
+  const length = Array.from(normalizePassword(password)).length;
   if (length < provider.minLength) return `Use at least ${provider.minLength} characters.`;
   if (length > provider.maxLength) return `Use at most ${provider.maxLength} characters.`;
   const breached = provider.isBreached;
-  if (breached !== undefined && (await runCallback("isBreached", () => breached(normalizePassword(password)))) === true)
+  if (breached !== undefined && (await runCallback("isBreached", () => breached(normalizePassword(password)))))
     return "This password has appeared in a data breach. Choose another one.";
   return null;
 }

@@ -42,5 +42,7 @@ export function passwordProvider(state: RequestState, id?: string): ResolvedPass
 
 /** Runs a mail send without making the answer wait for it (its timing would tell who has an account). */
 export function sendLater(state: RequestState, what: string, send: () => Promise<void>): void {
-  send().catch((error: unknown) => state.runtime.logger.error("PASSWORD_MAIL_ERROR", { mail: what, error }));
+  send().catch((error: unknown) => {
+    state.runtime.logger.error("PASSWORD_MAIL_ERROR", { mail: what, error });
+  });
 }

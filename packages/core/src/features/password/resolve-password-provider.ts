@@ -2,7 +2,7 @@
 import { ConfigError } from "../../errors.js";
 import { DEFAULTS } from "../../lib/config/defaults.js";
 import { isPlainObject } from "../../lib/encoding.js";
-import type { EmailServer, PasswordMailKind, ResolvedPasswordProvider } from "../../provider-types.js";
+import type { PasswordMailKind, ResolvedPasswordProvider } from "../../provider-types.js";
 
 const KINDS: readonly PasswordMailKind[] = ["verifyEmail", "resetPassword", "passwordChanged", "accountExists"];
 
@@ -57,7 +57,7 @@ export function resolvePasswordProvider(
       `Password provider "${id}": \`hash\` must be { memoryCost, timeCost, parallelism }.`,
     );
   const hasServer = server !== undefined && server !== "";
-  const everyKindSent = KINDS.every((kind) => typeof (sendMail as Record<string, unknown>)[kind] === "function");
+  const everyKindSent = KINDS.every((kind) => typeof sendMail[kind] === "function");
   if (!hasServer && !everyKindSent && production) {
     throw new ConfigError(
       "InvalidProvider",
@@ -70,7 +70,7 @@ export function resolvePasswordProvider(
     id,
     name,
     type: "password" as const,
-    server: hasServer ? (server as EmailServer) : undefined,
+    server: hasServer ? server : undefined,
     from: typeof from === "string" && from !== "" ? from : DEFAULTS.email.from,
     sendMail: Object.freeze({ ...(sendMail as ResolvedPasswordProvider["sendMail"]) }),
     requireEmailVerification,
