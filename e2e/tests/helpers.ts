@@ -17,7 +17,7 @@ export async function hasSessionCookie(context: BrowserContext): Promise<boolean
 
 /** The built-in page's credentials form (the page also lists the email and OAuth providers). */
 export function credentialsForm(page: Page): Locator {
-  return page.locator("form", { has: page.getByLabel("Password") });
+  return page.locator('form[action$="/callback/credentials"]');
 }
 
 /** Signs in on the built-in page (already open). */

@@ -58,6 +58,20 @@ export interface PrismaClientLike {
       where: { identifier_token: { identifier: string; token: string } };
     }): PromiseLike<VerificationToken>;
   };
+  /**
+   * Gatehouse's `Password` model (the `Password()` provider), when the schema has it:
+   * `model Password { userId String @id; hash String; updatedAt DateTime @updatedAt; user User
+   * @relation(fields: [userId], references: [id], onDelete: Cascade) }` and `password Password?`
+   * on `User`.
+   */
+  password?: {
+    findUnique(args: { where: { userId: string } }): PromiseLike<{ hash: string } | null>;
+    upsert(args: {
+      where: { userId: string };
+      create: { userId: string; hash: string };
+      update: { hash: string };
+    }): PromiseLike<unknown>;
+  };
   /** Prisma's runtime data model: which columns the schema has. */
   _runtimeDataModel?: RuntimeDataModel;
 }
@@ -129,6 +143,14 @@ export function PrismaAdapter(prisma: PrismaClientLike, options: PrismaAdapterOp
   const clock = options.now ?? systemClock;
   const columns = readColumns(prisma._runtimeDataModel);
   const byCreation = columns.Session.has("createdAt");
+  const passwords = () => {
+    if (prisma.password === undefined) {
+      throw new Error(
+        "PrismaAdapter: passwords need the `Password` model in schema.prisma (`model Password { userId String @id  hash String  updatedAt DateTime @updatedAt  user User @relation(fields: [userId], references: [id], onDelete: Cascade) }` and `password Password?` on `User`), then `prisma generate` and a migration.",
+      );
+    }
+    return prisma.password;
+  };
 
   return {
     // Gatehouse's fields go to the columns the schema has (see above); the rest are left out.
@@ -183,6 +205,20 @@ export function PrismaAdapter(prisma: PrismaClientLike, options: PrismaAdapterOp
     createUserWithAccount(user, account) {
       const { userId: _nested, ...linked } = pick(account, columns.Account);
       return prisma.user.create({ data: { ...pick(user, columns.User), accounts: { create: linked } } });
+    },
+
+    async getPasswordHash(userId) {
+      return (await passwords().findUnique({ where: { userId } }))?.hash ?? null;
+    },
+
+    async setPasswordHash(userId, hash) {
+      await passwords().upsert({ where: { userId }, create: { userId, hash }, update: { hash } });
+    },
+
+    // A nested write is one transaction: no user is left without its password.
+    createUserWithPassword(user, hash) {
+      passwords();
+      return prisma.user.create({ data: { ...pick(user, columns.User), password: { create: { hash } } } });
     },
 
     async createSession(session) {

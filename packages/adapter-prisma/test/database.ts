@@ -22,6 +22,14 @@ function tables(sessionFields: boolean): string[] {
     `CREATE TABLE "Session" ("id" TEXT NOT NULL, "sessionToken" TEXT NOT NULL, "userId" TEXT NOT NULL,
       "expires" TIMESTAMP(3) NOT NULL${sessionColumns}, CONSTRAINT "Session_pkey" PRIMARY KEY ("id"))`,
     `CREATE TABLE "VerificationToken" ("identifier" TEXT NOT NULL, "token" TEXT NOT NULL, "expires" TIMESTAMP(3) NOT NULL)`,
+    ...(sessionFields
+      ? [
+          `CREATE TABLE "Password" ("userId" TEXT NOT NULL, "hash" TEXT NOT NULL, "updatedAt" TIMESTAMP(3) NOT NULL,
+            CONSTRAINT "Password_pkey" PRIMARY KEY ("userId"))`,
+          `ALTER TABLE "Password" ADD CONSTRAINT "Password_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id")
+            ON DELETE CASCADE ON UPDATE CASCADE`,
+        ]
+      : []),
     `CREATE UNIQUE INDEX "User_email_key" ON "User"("email")`,
     `CREATE UNIQUE INDEX "Account_provider_providerAccountId_key" ON "Account"("provider", "providerAccountId")`,
     `CREATE UNIQUE INDEX "Session_sessionToken_key" ON "Session"("sessionToken")`,

@@ -152,6 +152,18 @@ export function SqlAdapter(driver: SqlDriver, options: SqlAdapterOptions = {}): 
     return account;
   }
 
+  async function upsertPassword(db: SqlExecutor, userId: string, hash: string): Promise<void> {
+    const conflict =
+      driver.dialect === "mysql"
+        ? "ON DUPLICATE KEY UPDATE hash = VALUES(hash), updated_at = VALUES(updated_at)"
+        : "ON CONFLICT (user_id) DO UPDATE SET hash = excluded.hash, updated_at = excluded.updated_at";
+    await db.run(`INSERT INTO ${p}passwords (user_id, hash, updated_at) VALUES (?, ?, ?) ${conflict}`, [
+      userId,
+      hash,
+      now(),
+    ]);
+  }
+
   const adapter: SqlDatabaseAdapter = {
     // Sessions keep createdAt, lastSeenAt and userAgent; credentials users keep their ids.
     [KEEPS_GATEHOUSE_FIELDS]: true,
@@ -220,6 +232,7 @@ export function SqlAdapter(driver: SqlDriver, options: SqlAdapterOptions = {}): 
       await driver.transaction(async (tx) => {
         await tx.run(`DELETE FROM ${p}sessions WHERE user_id = ?`, [id]);
         await tx.run(`DELETE FROM ${p}accounts WHERE user_id = ?`, [id]);
+        await tx.run(`DELETE FROM ${p}passwords WHERE user_id = ?`, [id]);
         await tx.run(`DELETE FROM ${p}users WHERE id = ?`, [id]);
       });
       return user;
@@ -265,6 +278,21 @@ export function SqlAdapter(driver: SqlDriver, options: SqlAdapterOptions = {}): 
       return driver.transaction(async (tx) => {
         const created = await insertUser(tx, user);
         await insertAccount(tx, { ...account, userId: created.id } as AdapterAccount);
+        return created;
+      });
+    },
+
+    async getPasswordHash(userId) {
+      const row = await one(driver, `SELECT hash FROM ${p}passwords WHERE user_id = ?`, [userId]);
+      return row === null ? null : str(row.hash);
+    },
+
+    setPasswordHash: (userId, hash) => upsertPassword(driver, userId, hash),
+
+    createUserWithPassword(user, hash) {
+      return driver.transaction(async (tx) => {
+        const created = await insertUser(tx, user);
+        await upsertPassword(tx, created.id, hash);
         return created;
       });
     },

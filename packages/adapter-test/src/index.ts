@@ -18,9 +18,11 @@ import {
   type DatabaseAdapter,
 } from "@gatehouse/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { passwordConformance } from "./passwords.js";
 import { underCI } from "./under-ci.js";
 
 export { underCI } from "./under-ci.js";
+export { passwordConformance } from "./passwords.js";
 
 /** Makes an adapter over a fresh (or freshly migrated) database. */
 export type AdapterFactory = () => Promise<{ adapter: DatabaseAdapter; cleanup?: () => Promise<void> }>;
@@ -405,5 +407,7 @@ export function runAdapterConformance(name: string, factory: AdapterFactory, ava
         }
       });
     });
+
+    passwordConformance(() => adapter, newUser);
   });
 }

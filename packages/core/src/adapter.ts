@@ -48,7 +48,7 @@ export interface AdapterUser {
 /** A provider account linked to a user. */
 export interface AdapterAccount {
   userId: string;
-  type: "oauth" | "oidc" | "email" | "credentials";
+  type: "oauth" | "oidc" | "email" | "credentials" | "password";
   provider: string;
   providerAccountId: string;
   access_token?: string | null;
@@ -164,6 +164,23 @@ export interface AccountAdapter {
   ): Awaitable<AdapterAccount | null>;
 }
 
+/**
+ * Gatehouse: password credentials (the `Password()` provider). A user has at most one password,
+ * stored as a self-describing hash string (PHC format, parameters included); the adapter never
+ * sees a password. Deleting the user deletes its password.
+ */
+export interface PasswordAdapter {
+  /** The stored password hash of a user, or `null` when the user has none (or does not exist). */
+  getPasswordHash(userId: string): Awaitable<string | null>;
+  /** Stores `hash` as the user's password, replacing any it had. */
+  setPasswordHash(userId: string, hash: string): Awaitable<void>;
+  /**
+   * Creates a user and its password as one transaction: either both happen or neither. Rejects
+   * (and creates nothing) when the email is taken.
+   */
+  createUserWithPassword(user: Omit<AdapterUser, "id"> & { id?: string }, hash: string): Awaitable<AdapterUser>;
+}
+
 /** Everything: what first-party adapters implement. */
 export interface DatabaseAdapter
   extends
@@ -172,7 +189,8 @@ export interface DatabaseAdapter
     SessionAdapter,
     VerificationAdapter,
     SessionManagementAdapter,
-    AccountAdapter {
+    AccountAdapter,
+    PasswordAdapter {
   /**
    * Declares the adapter stores Gatehouse's own fields (see {@link KEEPS_GATEHOUSE_FIELDS});
    * without it, it gets next-auth v4's argument shapes only.
@@ -258,6 +276,7 @@ export const ADAPTER_GROUPS = {
   verification: { required: ["createVerificationToken", "useVerificationToken"], optional: [] },
   management: { required: ["listSessions", "deleteUserSessions"], optional: [] },
   accounts: { required: ["getAccount", "updateAccount"], optional: [] },
+  passwords: { required: ["getPasswordHash", "setPasswordHash", "createUserWithPassword"], optional: [] },
 } as const satisfies Record<
   string,
   { required: readonly (keyof DatabaseAdapter)[]; optional: readonly (keyof DatabaseAdapter)[] }

@@ -31,5 +31,8 @@ export type * from "./adapter.js";
 export type { ApiOutcome } from "./features/feature.js";
 export { API_METHODS, type FeatureApis } from "./features/index.js";
 export type { AccountRef } from "./features/accounts/unlink-account.js";
+export type { ChangeFields, PasswordResult, ResetFields, SignUpFields } from "./features/password/client.js";
+export type { PasswordOutcome } from "./features/password/outcome.js";
+export type { SignUpInput } from "./features/password/sign-up.js";
 export type { ClientAnswer, ClientKit } from "./lib/client-kit.js";
 export { ADAPTER_GROUPS, ADAPTER_METHODS, KEEPS_GATEHOUSE_FIELDS } from "./adapter.js";

@@ -228,11 +228,70 @@ export interface EmailProvider extends EmailConfig {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Password accounts
+
+/** The mails the `Password` provider sends. */
+export type PasswordMailKind = "verifyEmail" | "resetPassword" | "passwordChanged" | "accountExists";
+
+/** What a password mail sender receives. */
+export interface PasswordMailParams {
+  kind: PasswordMailKind;
+  /** The (normalized) address to send to. */
+  identifier: string;
+  /** The link to put in the mail (verification, reset, or the sign-in page). */
+  url: string;
+  /** When the link stops working (`verifyEmail`, `resetPassword`); `null` for notices. */
+  expires: Date | null;
+  provider: { id: string; name: string; server: EmailServer | undefined; from: string };
+  theme: Theme;
+  request: Request;
+}
+
+/** Options of the `Password` provider. */
+export interface PasswordConfig {
+  /** @default "password" */
+  id?: string;
+  /** @default "Password" */
+  name?: string;
+  /** The SMTP server for its mails (URL or nodemailer options). Required in production unless every mail kind has a sender in `sendMail`. */
+  server?: EmailServer | undefined;
+  /** The sender. @default "Gatehouse <no-reply@localhost>" */
+  from?: string | undefined;
+  /** Sends a kind of mail yourself (an API such as Postmark or SES), instead of through `server`. */
+  sendMail?: Partial<Record<PasswordMailKind, (params: PasswordMailParams) => Awaitable<void>>>;
+  /** An unverified address cannot sign in (it gets a new link on trying). @default true */
+  requireEmailVerification?: boolean;
+  /** Seconds a verification link works. @default 86400 (24 hours) */
+  verificationMaxAge?: number;
+  /** Seconds a reset link works. @default 900 (15 minutes) */
+  resetMaxAge?: number;
+  /** Fewest characters (after NFKC). @default 8 */
+  minLength?: number;
+  /** Most characters (after NFKC). @default 128 */
+  maxLength?: number;
+  /** argon2id parameters for new hashes; raise them and older hashes are rehashed at sign-in. @default { memoryCost: 19456, timeCost: 2, parallelism: 1 } */
+  hash?: { memoryCost?: number; timeCost?: number; parallelism?: number };
+  /**
+   * Says whether a new password is known to be breached (e.g. a k-anonymity range query to Have
+   * I Been Pwned). `true` refuses it. Off by default, since it needs the network.
+   */
+  isBreached?: (password: string) => Awaitable<boolean>;
+  [option: string]: unknown;
+}
+
+/** The password provider object. */
+export interface PasswordProvider extends PasswordConfig {
+  id: string;
+  name: string;
+  type: "password";
+}
+
+// ---------------------------------------------------------------------------------------------
 // Any provider
 
 /** Any provider object (each OAuth provider has its own profile type). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the union must accept every provider's profile type
-export type Provider = CredentialsProvider | OAuthConfig<any> | EmailProvider;
+export type Provider = CredentialsProvider | OAuthConfig<any> | EmailProvider | PasswordProvider;
 
 /** A provider as accepted in `providers`: the object, or a factory called with no options. */
 export type ProviderInput = Provider | (() => Provider);
@@ -305,8 +364,28 @@ export interface ResolvedCredentialsProvider {
   readonly identifierField: string | undefined;
 }
 
+/** A password provider after validation. */
+export interface ResolvedPasswordProvider {
+  readonly id: string;
+  readonly name: string;
+  readonly type: "password";
+  readonly server: EmailServer | undefined;
+  readonly from: string;
+  readonly sendMail: Readonly<Partial<Record<PasswordMailKind, (params: PasswordMailParams) => Awaitable<void>>>>;
+  readonly requireEmailVerification: boolean;
+  readonly verificationMaxAge: number;
+  readonly resetMaxAge: number;
+  readonly minLength: number;
+  readonly maxLength: number;
+  readonly hash: { readonly memoryCost: number; readonly timeCost: number; readonly parallelism: number };
+  readonly isBreached: ((password: string) => Awaitable<boolean>) | undefined;
+  /** No server and no sender in development: links go to the console and the dev mailbox. */
+  readonly devMailbox: boolean;
+}
+
 /** Any provider after validation. */
-export type ResolvedProvider = ResolvedCredentialsProvider | ResolvedOAuthProvider | ResolvedEmailProvider;
+export type ResolvedProvider =
+  ResolvedCredentialsProvider | ResolvedOAuthProvider | ResolvedEmailProvider | ResolvedPasswordProvider;
 
 /** The validated provider of one type. */
 export type ResolvedProviderOf<T extends ProviderType> = ResolvedProvider extends infer P

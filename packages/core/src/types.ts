@@ -43,7 +43,7 @@ export interface JWT {
 }
 
 /** The kinds of provider. */
-export type ProviderType = "oauth" | "oidc" | "email" | "credentials";
+export type ProviderType = "oauth" | "oidc" | "email" | "credentials" | "password";
 
 /** What a sign-in was made with (next-auth v4 `Account`). */
 export interface Account {

@@ -11,6 +11,7 @@ import { devMailboxFeature } from "./dev-mailbox/index.js";
 import type { Feature } from "./feature.js";
 import { emailFeature } from "./email/index.js";
 import { oauthFeature } from "./oauth/index.js";
+import { passwordFeature } from "./password/index.js";
 import { sessionsFeature } from "./sessions/index.js";
 
 const ALL = Object.freeze([
@@ -20,6 +21,7 @@ const ALL = Object.freeze([
   credentialsFeature,
   sessionsFeature,
   accountsFeature,
+  passwordFeature,
   devMailboxFeature,
 ] as const);
 

@@ -20,7 +20,7 @@ export const oauthFeature = defineFeature({
   adapterNeeds: (config) =>
     config.session.strategy === "database" &&
     oauthProviders(config).some(
-      (provider) => provider.type !== "credentials" && provider.type !== "email" && provider.refresh,
+      (provider) => (provider.type === "oauth" || provider.type === "oidc") && provider.refresh,
     )
       ? [{ group: "accounts", why: "token refresh with database sessions" }]
       : [],

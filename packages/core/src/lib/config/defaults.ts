@@ -70,6 +70,17 @@ export const DEFAULTS = /* @__PURE__ */ Object.freeze({
     /** The sender when the provider names none. */
     from: "Gatehouse <no-reply@localhost>",
   }),
+  password: /* @__PURE__ */ Object.freeze({
+    /** Seconds a verification link works (24 hours). */
+    verificationMaxAge: 86_400,
+    /** Seconds a reset link works (15 minutes). */
+    resetMaxAge: 900,
+    /** ASVS 5: at least 8 characters, at most 128 allowed. */
+    minLength: 8,
+    maxLength: 128,
+    /** OWASP's argon2id parameters: 19 MiB, 2 passes, 1 lane. */
+    hash: /* @__PURE__ */ Object.freeze({ memoryCost: 19_456, timeCost: 2, parallelism: 1 }),
+  }),
   oauth: /* @__PURE__ */ Object.freeze({
     /** Seconds the state, PKCE and nonce cookies of a sign-in in progress live. */
     checkMaxAge: 900, // 15 minutes
