@@ -19,7 +19,7 @@ afterAll(async () => {
   if (!available) return;
   const connection = await mysql.createConnection({ uri: URL });
   for (const prefix of prefixes)
-    for (const table of ["accounts", "sessions", "verification_tokens", "users", "migrations"])
+    for (const table of ["accounts", "sessions", "verification_tokens", "passwords", "users", "migrations"])
       await connection.query(`DROP TABLE IF EXISTS ${prefix}${table}`);
   await connection.end();
 });

@@ -15,6 +15,15 @@ const phc = (tag: string) => `$argon2id$v=19$m=19456,t=2,p=1$${tag}$${"h".repeat
  * Registers the `passwords` group's tests inside a conformance suite.
  * @param adapter - returns the adapter under test (made in the suite's `beforeAll`).
  * @param newUser - creates a user with a fresh email.
+ *
+ * @example
+ * ```ts
+ * describe("my adapter", () => {
+ *   let adapter: DatabaseAdapter;
+ *   beforeAll(async () => { adapter = await open(); });
+ *   passwordConformance(() => adapter, () => adapter.createUser({ email: `${randomUUID()}@example.com`, emailVerified: null }));
+ * });
+ * ```
  */
 export function passwordConformance(
   adapter: () => DatabaseAdapter,

@@ -235,6 +235,7 @@ export type PasswordMailKind = "verifyEmail" | "resetPassword" | "passwordChange
 
 /** What a password mail sender receives. */
 export interface PasswordMailParams {
+  /** Which mail this is: verification, reset, a changed password, or a sign-up for a taken address. */
   kind: PasswordMailKind;
   /** The (normalized) address to send to. */
   identifier: string;
@@ -242,8 +243,11 @@ export interface PasswordMailParams {
   url: string;
   /** When the link stops working (`verifyEmail`, `resetPassword`); `null` for notices. */
   expires: Date | null;
+  /** The Password provider sending it: its id, name, SMTP server and sender address. */
   provider: { id: string; name: string; server: EmailServer | undefined; from: string };
+  /** The configured theme, for mails that match the built-in pages. */
   theme: Theme;
+  /** The request that caused the mail. */
   request: Request;
 }
 

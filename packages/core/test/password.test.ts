@@ -339,4 +339,36 @@ describe.each(DATABASES)("password accounts on $name", ({ open }) => {
     expect(changed.body.ok).toBe(true);
     expect((await signIn(auth, email, "jwt password 2")).response.status).toBe(200);
   });
+
+  it("ends a JWT session copied elsewhere when the password is changed, and again when it is reset", async () => {
+    const { auth } = app({ requireEmailVerification: false }, { session: { strategy: "jwt" } });
+    const email = address("jwt-copies");
+    await post(auth, "/signup/password", { email, password: "copied password" });
+    const laptop = await signIn(auth, email, "copied password");
+    const phone = await signIn(auth, email, "copied password");
+    expect((await session(auth, phone.jar)).user).toMatchObject({ email });
+
+    const changed = await post(
+      auth,
+      "/password/change",
+      { currentPassword: "copied password", newPassword: "changed password" },
+      laptop.jar,
+    );
+    expect(changed.body.ok).toBe(true);
+    expect(await session(auth, phone.jar)).toEqual({});
+    expect((await session(auth, laptop.jar)).user).toMatchObject({ email });
+
+    const stolen = new Jar();
+    for (const [name, value] of laptop.jar.cookies) stolen.cookies.set(name, value);
+    await post(auth, "/password/forgot", { email });
+    let reset: URL | undefined;
+    for (let n = 1; reset === undefined; n++) {
+      const found = /https?:\/\/\S+\/password\/reset\?\S+/.exec((await mail(email, n)).text ?? "");
+      if (found !== null) reset = new URL(found[0]);
+    }
+    const token = reset.searchParams.get("token") as string;
+    expect((await post(auth, "/password/reset", { token, password: "reset password" })).body.ok).toBe(true);
+    expect(await session(auth, stolen)).toEqual({});
+    expect((await signIn(auth, email, "reset password")).response.status).toBe(200);
+  });
 });

@@ -23,9 +23,13 @@ export interface V3DatabaseOptions {
   type: string;
   /** The database name; for SQLite, the file (or `":memory:"`). */
   database?: string | undefined;
+  /** The database server's host name. @default "localhost" */
   host?: string | undefined;
+  /** The database server's port (the driver's default when absent). */
   port?: number | string | undefined;
+  /** The user to connect as. */
   username?: string | undefined;
+  /** That user's password. */
   password?: string | undefined;
   /** A connection URL, used instead of host, port, credentials and database. */
   url?: string | undefined;

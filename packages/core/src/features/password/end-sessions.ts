@@ -7,6 +7,7 @@
 import { withAdapter } from "../../lib/adapter-call.js";
 import type { SetCookie } from "../../lib/cookies/set-cookie.js";
 import type { RequestState } from "../../lib/http/request-state.js";
+import { RevocationStoreError, revocationTtlMs, storeEpoch } from "../../lib/session/revocation.js";
 
 /**
  * Ends every session of `userId` (a reset: nobody proved to be that user's session).
@@ -19,6 +20,13 @@ export async function endEverySession(state: RequestState, userId: string): Prom
   if (current?.id === userId) cookies = (await runtime.strategy.end(state)).cookies;
   if (runtime.strategy.name === "database") {
     await withAdapter(runtime, "deleteUserSessions", (adapter) => adapter.deleteUserSessions(userId));
+  } else {
+    // JWT sessions: the user's session epoch moves to now, so every token issued before it,
+    // wherever it was copied, is refused (the store keeps the epoch for the tokens' lifetime).
+    const ttl = revocationTtlMs(state.nowMs, state.config.jwt.maxAge);
+    await storeEpoch(runtime.store, userId, state.nowMs, ttl).catch((error: unknown) => {
+      throw new RevocationStoreError(cookies, error);
+    });
   }
   return cookies;
 }

@@ -18,8 +18,11 @@ import { issueToken } from "./password-tokens.js";
 
 /** What a sign-up sends. */
 export interface SignUpInput {
+  /** The address to sign up with; checked like an email sign-in's. */
   email: unknown;
+  /** The new password: 8 to 128 characters after NFKC normalisation. */
   password: unknown;
+  /** An optional display name for the new user. */
   name?: unknown;
 }
 
