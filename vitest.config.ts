@@ -6,22 +6,28 @@ const crypto = (impl: "node" | "web") => ({
   replacement: fileURLToPath(new URL(`./packages/core/src/lib/crypto/${impl}.ts`, import.meta.url)),
 });
 
+const argon2 = (impl: "node" | "web") => ({
+  find: /^#argon2$/,
+  replacement: fileURLToPath(new URL(`./packages/core/src/features/password/argon2-${impl}.ts`, import.meta.url)),
+});
+
 // The core suite runs twice: on the node:crypto fast path and on WebCrypto, which is what Edge
 // and browsers run. Both must give the same answers.
 export default defineConfig({
   test: {
     projects: [
       {
-        resolve: { alias: [crypto("node")] },
+        resolve: { alias: [crypto("node"), argon2("node")] },
         test: { name: "core:node", include: ["packages/core/test/**/*.test.ts"] },
       },
       {
-        resolve: { alias: [crypto("web")] },
+        resolve: { alias: [crypto("web"), argon2("web")] },
         test: {
           name: "core:web",
           include: ["packages/core/test/**/*.test.ts"],
-          // Adapters dying mid sign-in do not depend on the crypto implementation: run them once.
-          exclude: ["packages/core/test/database-failure-*.test.ts"],
+          // Adapters dying mid sign-in do not depend on the crypto implementation, nor do the
+          // docs: run them once.
+          exclude: ["packages/core/test/database-failure-*.test.ts", "packages/core/test/docs.test.ts"],
         },
       },
       {

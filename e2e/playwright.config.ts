@@ -26,6 +26,7 @@ if (!openssl) {
   console.log(message);
 }
 const SWITCH_APP = "http://127.0.0.1:3214";
+const V3_APP = "http://127.0.0.1:3215";
 
 // Debian's Chromium (never `playwright install`, which downloads a browser and fails here).
 export default defineConfig({
@@ -78,6 +79,14 @@ export default defineConfig({
       timeout: 600_000,
       reuseExistingServer: false,
       stdout: "pipe",
+    },
+    // After servers/pages-app.js: it builds inside that install (no npm install of its own).
+    {
+      command: "node servers/v3-app.js",
+      url: `${V3_APP}/api/auth/providers`,
+      timeout: 300_000,
+      reuseExistingServer: false,
+      stdout: "pipe" as const,
     },
     // After servers/demo.js: it reuses that build.
     ...(openssl

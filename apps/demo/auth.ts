@@ -2,6 +2,7 @@ import NextAuth, { type DefaultSession } from "gatehouse";
 import Credentials from "gatehouse/providers/credentials";
 import Email from "gatehouse/providers/email";
 import Passkey from "gatehouse/providers/passkey";
+import Password from "gatehouse/providers/password";
 import { DATABASE_URL, db } from "@/lib/db";
 import { oauthProviders } from "@/lib/oauth-providers";
 import { checkPassword, roleOf } from "@/lib/users";
@@ -37,6 +38,12 @@ export const { handlers, auth, signIn, signOut, sessions } = NextAuth({
     }),
     Email({
       name: "Email link",
+      server: process.env.EMAIL_SERVER,
+      from: process.env.EMAIL_FROM ?? "Gatehouse demo <demo@localhost>",
+    }),
+    // Password accounts, built in: sign-up at /api/auth/signup/password, "forgot password" at
+    // /api/auth/password/forgot; their mails go through the same server as sign-in links.
+    Password({
       server: process.env.EMAIL_SERVER,
       from: process.env.EMAIL_FROM ?? "Gatehouse demo <demo@localhost>",
     }),

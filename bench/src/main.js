@@ -3,6 +3,7 @@
 // available, with the libraries interleaved so machine noise hits them alike.
 import { execFileSync, spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { argon2Timings } from "./argon2.js";
 import { bundleSizes } from "./sizes.js";
 import { POSTGRES_URL } from "./subjects.js";
 
@@ -94,6 +95,8 @@ const imports = {
 };
 process.stderr.write("\r  measuring bundle sizes…      ");
 const sizes = await bundleSizes();
+process.stderr.write("\r  measuring argon2id…          ");
+const argon2 = await argon2Timings(Math.max(5, ROUNDS * 2));
 process.stderr.write("\r" + " ".repeat(40) + "\r");
 
 const k = (n) => (n >= 10_000 ? `${(n / 1000).toFixed(1)}k` : n.toFixed(0));
@@ -156,4 +159,10 @@ console.log(
     "an internal object that its Next.js adapter turns into a Response afterwards; that step is not counted, which flatters it slightly.\n" +
     "Database sessions: next-auth and Auth.js refuse credentials with database sessions, so they get an OAuth provider (unused by\n" +
     "/session); all three read through Gatehouse's SQL adapter, Gatehouse with the token hashed (SHA-256) before the lookup.",
+);
+console.log(
+  `\nPassword hashing (the Password provider), argon2id m=19456 KiB t=2 p=1, median ms per hash (lower is better):\n` +
+    `| package | ms per hash | used on |\n| --- | --- | --- |\n` +
+    `| @node-rs/argon2 (native) | ${argon2["@node-rs/argon2"].toFixed(1)} | Node.js |\n` +
+    `| hash-wasm (WebAssembly) | ${argon2["hash-wasm"].toFixed(1)} | every other runtime (Edge, Bun, Deno) |`,
 );

@@ -18,7 +18,10 @@ function linkIn(text: string | undefined): string {
   return match[0];
 }
 
-test("email sign-in: the link from a real SMTP server signs in with one click, once", async ({ page, browser }) => {
+test("email sign-in: the link from a real SMTP server signs in at once in the browser that asked, once", async ({
+  page,
+  browser,
+}) => {
   const address = `linus-${Date.now()}@example.com`;
   await page.goto(`${DEMO}/login?callbackUrl=%2Faccount`);
   await page.locator("#link-email").fill(address);
@@ -39,13 +42,16 @@ test("email sign-in: the link from a real SMTP server signs in with one click, o
   expect(await scanned.text()).toContain("Finish signing in");
   await scanner.dispose();
 
+  // The browser that asked for it: no confirmation, straight to the callbackUrl, signed in.
   await page.goto(link);
-  await expect(page.getByRole("heading", { name: "Finish signing in" })).toBeVisible();
-  await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(`${DEMO}/account`);
   await expect(page.getByTestId("account-email")).toHaveText(address);
 
-  // Used once: the same link in another browser ends on the error page, with no session.
+  // Opened there again, the used link goes straight to the error page.
+  await page.goto(link);
+  await expect(page).toHaveURL(/\/api\/auth\/error\?error=Verification/);
+
+  // Used once: the same link in another browser shows the confirmation, then the error page.
   const other = await browser.newContext();
   const second = await other.newPage();
   await second.goto(link);
@@ -53,6 +59,30 @@ test("email sign-in: the link from a real SMTP server signs in with one click, o
   await expect(second).toHaveURL(/\/api\/auth\/error\?error=Verification/);
   expect(await hasSessionCookie(other)).toBe(false);
   await other.close();
+});
+
+test("email sign-in: a link opened in another browser asks for one click there, and signs that browser in", async ({
+  page,
+  browser,
+}) => {
+  const address = `ada-${Date.now()}@example.com`;
+  await page.goto(`${DEMO}/login?callbackUrl=%2Faccount`);
+  await page.locator("#link-email").fill(address);
+  await page.getByRole("button", { name: "Send link" }).click();
+  await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
+  const link = linkIn((await sink.next(address)).text);
+
+  const phone = await browser.newContext();
+  const elsewhere = await phone.newPage();
+  await elsewhere.goto(link);
+  await expect(elsewhere.getByRole("heading", { name: "Finish signing in" })).toBeVisible();
+  expect(await hasSessionCookie(phone)).toBe(false);
+  await elsewhere.getByRole("button", { name: "Sign in" }).click();
+  await expect(elsewhere).toHaveURL(`${DEMO}/account`);
+  await expect(elsewhere.getByTestId("account-email")).toHaveText(address);
+  await phone.close();
+  // The asking browser was not signed in by the other one.
+  expect(await hasSessionCookie(page.context())).toBe(false);
 });
 
 test("a hostile address is refused before anything is sent", async ({ page }) => {

@@ -4,6 +4,8 @@ export const DEMO = "http://127.0.0.1:3210";
 export const PAGES = "http://127.0.0.1:3211";
 /** The next-auth v4 app switched with the README's steps (e2e/servers/switch-app.js). */
 export const SWITCH_APP = "http://127.0.0.1:3214";
+/** The next-auth v3 app (e2e/v3-app, served by e2e/servers/v3-app.js). */
+export const V3_APP = "http://127.0.0.1:3215";
 /** Why the switching test does not run here (no PostgreSQL outside CI), as e2e/run.js found. */
 export const SWITCH_APP_SKIPPED = process.env.E2E_SWITCH_APP_SKIPPED;
 export const PASSWORD = "gatehouse-demo";
@@ -15,7 +17,7 @@ export async function hasSessionCookie(context: BrowserContext): Promise<boolean
 
 /** The built-in page's credentials form (the page also lists the email and OAuth providers). */
 export function credentialsForm(page: Page): Locator {
-  return page.locator("form", { has: page.getByLabel("Password") });
+  return page.locator('form[action$="/callback/credentials"]');
 }
 
 /** Signs in on the built-in page (already open). */

@@ -24,7 +24,18 @@ function executor(db: Connection): SqlExecutor {
   };
 }
 
-/** A driver over a mysql2 pool. */
+/**
+ * A driver over a mysql2 pool. DDL commits implicitly in MySQL, so migrations hold a named lock
+ * (`GET_LOCK`) on one connection rather than a transaction.
+ *
+ * @param pool - A `mysql2/promise` pool; `close()` ends it.
+ * @returns The driver, for `SqlAdapter` from `@gatehouse/adapter-sql`.
+ *
+ * @example
+ * ```ts
+ * const adapter = SqlAdapter(mysqlDriver(mysql.createPool({ uri: url, charset: "utf8mb4" })));
+ * ```
+ */
 export function mysqlDriver(pool: mysql.Pool): SqlDriver {
   const transaction = async <T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T> => {
     const connection = await pool.getConnection();
@@ -59,7 +70,21 @@ export function mysqlDriver(pool: mysql.Pool): SqlDriver {
   };
 }
 
-/** The MySQL/MariaDB adapter for a connection URL or pool. */
+/**
+ * The MySQL/MariaDB adapter for a connection URL (a `utf8mb4` pool of up to 10 connections is
+ * made) or a mysql2 pool of your own.
+ *
+ * @param connection - A `mysql://` URL or a `mysql2/promise` pool.
+ * @param options - Table prefix, id generator and clock (`SqlAdapterOptions`).
+ * @returns The adapter; run `migrate()` once before first use.
+ * @throws TypeError when `options.tablePrefix` is not letters, digits and `_`.
+ *
+ * @example
+ * ```ts
+ * const adapter = MySQLAdapter("mysql://root@127.0.0.1:3306/app");
+ * await adapter.migrate();
+ * ```
+ */
 export function MySQLAdapter(connection: string | mysql.Pool, options: SqlAdapterOptions = {}): SqlDatabaseAdapter {
   const pool =
     typeof connection === "string"

@@ -18,7 +18,7 @@ runAdapterConformance(
       adapter,
       cleanup: async () => {
         const connection = await mysql.createConnection({ uri: URL });
-        for (const table of ["accounts", "sessions", "verification_tokens", "users", "migrations"])
+        for (const table of ["accounts", "sessions", "verification_tokens", "passwords", "users", "migrations"])
           await connection.query(`DROP TABLE IF EXISTS ${prefix}${table}`);
         await connection.end();
         await adapter.close();

@@ -27,7 +27,18 @@ function executor(db: Queryable): SqlExecutor {
   };
 }
 
-/** A driver over a `pg.Pool`. */
+/**
+ * A driver over a `pg.Pool`. Transactions check out one client; migrations also hold a
+ * transaction-scoped advisory lock, so instances starting together migrate one at a time.
+ *
+ * @param pool - The pool to run on; `close()` ends it.
+ * @returns The driver, for `SqlAdapter` from `@gatehouse/adapter-sql`.
+ *
+ * @example
+ * ```ts
+ * const adapter = SqlAdapter(postgresDriver(new pg.Pool({ connectionString: url })));
+ * ```
+ */
 export function postgresDriver(pool: pg.Pool): SqlDriver {
   const transaction = async <T>(work: (tx: SqlExecutor) => Promise<T>, lock = false): Promise<T> => {
     const client = await pool.connect();
@@ -69,7 +80,20 @@ export interface PGliteLike {
   close(): Promise<void>;
 }
 
-/** A driver over PGlite (one connection; its transactions serialize). */
+/**
+ * A driver over PGlite, PostgreSQL in WebAssembly (one connection; its transactions serialize,
+ * and migrations run in one).
+ *
+ * @param db - A PGlite instance (anything {@link PGliteLike}).
+ * @returns The driver, for `SqlAdapter` from `@gatehouse/adapter-sql`.
+ *
+ * @example
+ * ```ts
+ * import { PGlite } from "@electric-sql/pglite";
+ * const adapter = SqlAdapter(pgliteDriver(new PGlite()));
+ * await adapter.migrate();
+ * ```
+ */
 export function pgliteDriver(db: PGliteLike): SqlDriver {
   const wrap = (q: Pick<PGliteLike, "query">): SqlExecutor => ({
     run: async (sql, params = []) => {
@@ -87,7 +111,21 @@ export function pgliteDriver(db: PGliteLike): SqlDriver {
   };
 }
 
-/** The PostgreSQL adapter for a connection URL or pool. */
+/**
+ * The PostgreSQL adapter for a connection URL (a pool of up to 10 connections is made) or a
+ * `pg.Pool` of your own.
+ *
+ * @param connection - A `postgres://` URL or a `pg.Pool`.
+ * @param options - Table prefix, id generator and clock (`SqlAdapterOptions`).
+ * @returns The adapter; run `migrate()` once before first use.
+ * @throws TypeError when `options.tablePrefix` is not letters, digits and `_`.
+ *
+ * @example
+ * ```ts
+ * const adapter = PostgresAdapter(process.env.DATABASE_URL!);
+ * await adapter.migrate();
+ * ```
+ */
 export function PostgresAdapter(connection: string | pg.Pool, options: SqlAdapterOptions = {}): SqlDatabaseAdapter {
   if (typeof connection !== "string") return SqlAdapter(postgresDriver(connection), options);
   const pool = new pg.Pool({ connectionString: connection, max: 10 });

@@ -22,7 +22,7 @@ runAdapterConformance(
       adapter,
       cleanup: async () => {
         const pool = new pg.Pool({ connectionString: URL });
-        for (const table of ["accounts", "sessions", "verification_tokens", "users", "migrations"])
+        for (const table of ["accounts", "sessions", "verification_tokens", "passwords", "users", "migrations"])
           await pool.query(`DROP TABLE IF EXISTS ${prefix}${table} CASCADE`);
         await pool.end();
         await adapter.close();

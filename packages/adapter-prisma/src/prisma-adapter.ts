@@ -59,6 +59,20 @@ export interface PrismaClientLike {
       where: { identifier_token: { identifier: string; token: string } };
     }): PromiseLike<VerificationToken>;
   };
+  /**
+   * Gatehouse's `Password` model (the `Password()` provider), when the schema has it:
+   * `model Password { userId String @id; hash String; updatedAt DateTime @updatedAt; user User
+   * @relation(fields: [userId], references: [id], onDelete: Cascade) }` and `password Password?`
+   * on `User`.
+   */
+  password?: {
+    findUnique(args: { where: { userId: string } }): PromiseLike<{ hash: string } | null>;
+    upsert(args: {
+      where: { userId: string };
+      create: { userId: string; hash: string };
+      update: { hash: string };
+    }): PromiseLike<unknown>;
+  };
   /** Gatehouse's `Passkey` model (passkeys); see {@link PrismaAdapter}. */
   passkey?: {
     create(args: { data: Data }): PromiseLike<Data>;
@@ -129,6 +143,7 @@ export interface PrismaAdapterOptions {
  *
  * @param prisma - A PrismaClient generated from a schema with next-auth's four models, extended
  *   (`$extends`) or not.
+ * @param options - The clock expiry is judged by ({@link PrismaAdapterOptions}).
  * @returns Every method of the adapter contract. "Not found" is `null`; database failures reject
  *   with Prisma's error.
  * @example
@@ -161,6 +176,14 @@ export function PrismaAdapter(prisma: PrismaClientLike, options: PrismaAdapterOp
   };
   const columns = readColumns(prisma._runtimeDataModel);
   const byCreation = columns.Session.has("createdAt");
+  const passwords = () => {
+    if (prisma.password === undefined) {
+      throw new Error(
+        "PrismaAdapter: passwords need the `Password` model in schema.prisma (`model Password { userId String @id  hash String  updatedAt DateTime @updatedAt  user User @relation(fields: [userId], references: [id], onDelete: Cascade) }` and `password Password?` on `User`), then `prisma generate` and a migration.",
+      );
+    }
+    return prisma.password;
+  };
 
   return {
     // Gatehouse's fields go to the columns the schema has (see above); the rest are left out.
@@ -215,6 +238,20 @@ export function PrismaAdapter(prisma: PrismaClientLike, options: PrismaAdapterOp
     createUserWithAccount(user, account) {
       const { userId: _nested, ...linked } = pick(account, columns.Account);
       return prisma.user.create({ data: { ...pick(user, columns.User), accounts: { create: linked } } });
+    },
+
+    async getPasswordHash(userId) {
+      return (await passwords().findUnique({ where: { userId } }))?.hash ?? null;
+    },
+
+    async setPasswordHash(userId, hash) {
+      await passwords().upsert({ where: { userId }, create: { userId, hash }, update: { hash } });
+    },
+
+    // A nested write is one transaction: no user is left without its password.
+    createUserWithPassword(user, hash) {
+      passwords();
+      return prisma.user.create({ data: { ...pick(user, columns.User), password: { create: { hash } } } });
     },
 
     async createSession(session) {

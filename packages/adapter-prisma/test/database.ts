@@ -24,6 +24,10 @@ function tables(sessionFields: boolean): string[] {
     `CREATE TABLE "VerificationToken" ("identifier" TEXT NOT NULL, "token" TEXT NOT NULL, "expires" TIMESTAMP(3) NOT NULL)`,
     ...(sessionFields
       ? [
+          `CREATE TABLE "Password" ("userId" TEXT NOT NULL, "hash" TEXT NOT NULL, "updatedAt" TIMESTAMP(3) NOT NULL,
+            CONSTRAINT "Password_pkey" PRIMARY KEY ("userId"))`,
+          `ALTER TABLE "Password" ADD CONSTRAINT "Password_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id")
+            ON DELETE CASCADE ON UPDATE CASCADE`,
           `CREATE TABLE "Passkey" ("id" TEXT NOT NULL, "userId" TEXT NOT NULL, "publicKey" TEXT NOT NULL,
             "counter" BIGINT NOT NULL, "transports" TEXT NOT NULL, "deviceType" TEXT NOT NULL,
             "backedUp" BOOLEAN NOT NULL, "name" TEXT NOT NULL, "createdAt" TIMESTAMP(3) NOT NULL,

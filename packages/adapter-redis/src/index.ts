@@ -93,8 +93,9 @@ local u = redis.call('GET', ARGV[1] .. id)
 return { s, u or false }`;
 
 // Creates a user and/or links an account atomically, refusing a taken email or account.
-// KEYS: user, email ('' for none), account ('' for none), the user's account set.
-// ARGV: user JSON ('' to leave the user alone), user id, account JSON.
+// KEYS: user, email ('' for none), account ('' for none), the user's account set, the user's
+// password ('' for none).
+// ARGV: user JSON ('' to leave the user alone), user id, account JSON, password hash.
 const INSERT = `
 if KEYS[2] ~= '' and redis.call('EXISTS', KEYS[2]) == 1 then return 'email' end
 if KEYS[3] ~= '' and redis.call('EXISTS', KEYS[3]) == 1 then return 'account' end
@@ -104,6 +105,7 @@ if KEYS[3] ~= '' then
   redis.call('SET', KEYS[3], ARGV[3])
   redis.call('SADD', KEYS[4], KEYS[3])
 end
+if KEYS[5] ~= '' then redis.call('SET', KEYS[5], ARGV[4]) end
 return 'ok'`;
 
 // Merges fields into a stored JSON value atomically; nil if the key is gone.
@@ -191,7 +193,22 @@ local out = cjson.encode(value)
 redis.call('SET', KEYS[1], out)
 return out`;
 
-/** The Redis adapter for a connection URL or an ioredis client. */
+/**
+ * The Redis adapter for a connection URL or an ioredis client. Sessions and email tokens expire
+ * by TTL; creating a user and linking an account are atomic (Lua scripts), so a taken email or
+ * account is refused rather than overwritten. No migration is needed.
+ *
+ * @param connection - A `redis://` URL (a client is made whose commands time out after
+ *   `options.commandTimeout` and are never re-sent) or an ioredis client of your own.
+ * @param options - Key prefix, id generator, clock and command timeout ({@link RedisAdapterOptions}).
+ * @returns Every method of the adapter contract, plus `close()` (quits the client).
+ *
+ * @example
+ * ```ts
+ * const adapter = RedisAdapter("redis://127.0.0.1:6379/0", { prefix: "myapp:" });
+ * export const { handlers, auth } = NextAuth({ adapter, session: { strategy: "database" }, providers });
+ * ```
+ */
 export function RedisAdapter(
   connection: string | Redis,
   options: RedisAdapterOptions = {},
@@ -209,6 +226,7 @@ export function RedisAdapter(
     session: (hash: string) => `${p}session:${part(hash)}`,
     sessions: (userId: string) => `${p}user:${part(userId)}:sessions`,
     verify: (identifier: string, hash: string) => `${p}verify:${part(identifier)}:${part(hash)}`,
+    password: (userId: string) => `${p}user:${part(userId)}:password`,
     passkey: (id: string) => `${p}passkey:${part(id)}`,
     passkeys: (userId: string) => `${p}user:${part(userId)}:passkeys`,
   };
@@ -232,18 +250,20 @@ export function RedisAdapter(
   }
 
   /** Writes a new user, a new account, or both, in one atomic step. */
-  async function insert(user: AdapterUser | null, account: AdapterAccount | null): Promise<void> {
+  async function insert(user: AdapterUser | null, account: AdapterAccount | null, password?: string): Promise<void> {
     const userId = user?.id ?? account?.userId ?? "";
     const result = (await redis.eval(
       INSERT,
-      4,
+      5,
       k.user(userId),
       user?.email == null ? "" : k.email(user.email),
       account === null ? "" : k.account(account.provider, account.providerAccountId),
       k.accounts(userId),
+      password === undefined ? "" : k.password(userId),
       user === null ? "" : userJson(user),
       userId,
       account === null ? "" : JSON.stringify(account),
+      password ?? "",
     )) as string;
     if (result === "email") throw new Error(`Redis adapter: the email ${user?.email ?? ""} belongs to another user`);
     if (result === "account")
@@ -322,7 +342,7 @@ export function RedisAdapter(
       multi.del(k.passkeys(id));
       for (const key of accounts) multi.del(key);
       for (const hash of sessions) multi.del(k.session(hash));
-      multi.del(k.accounts(id), k.sessions(id), k.user(id));
+      multi.del(k.accounts(id), k.sessions(id), k.user(id), k.password(id));
       if (user?.email) multi.del(k.email(user.email));
       await exec(multi);
       return user;
@@ -364,6 +384,20 @@ export function RedisAdapter(
     async createUserWithAccount(user, account) {
       const created = newUser(user);
       await insert(created, { ...account, userId: created.id } as AdapterAccount);
+      return created;
+    },
+
+    async getPasswordHash(userId) {
+      return redis.get(k.password(userId));
+    },
+
+    async setPasswordHash(userId, hash) {
+      await redis.set(k.password(userId), hash);
+    },
+
+    async createUserWithPassword(user, hash) {
+      const created = newUser(user);
+      await insert(created, null, hash);
       return created;
     },
 

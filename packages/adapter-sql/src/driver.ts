@@ -29,7 +29,19 @@ export interface SqlDriver extends SqlExecutor {
   close(): Promise<void>;
 }
 
-/** `?` placeholders to `$1, $2, …` (PostgreSQL). Our statements never contain `?` in literals. */
+/**
+ * Rewrites `?` placeholders to PostgreSQL's numbered `$1, $2, …`. Every `?` is replaced, even one
+ * inside a string literal: fine for the adapter's own statements, which never contain one.
+ *
+ * @param sql - A statement with `?` placeholders.
+ * @returns The statement with numbered placeholders.
+ *
+ * @example
+ * ```ts
+ * numberedPlaceholders("SELECT * FROM auth_users WHERE id = ? AND email = ?");
+ * // "SELECT * FROM auth_users WHERE id = $1 AND email = $2"
+ * ```
+ */
 export function numberedPlaceholders(sql: string): string {
   let index = 0;
   return sql.replace(/\?/g, () => `$${++index}`);

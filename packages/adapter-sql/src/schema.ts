@@ -12,6 +12,10 @@ export interface Migration {
   statements: (dialect: Dialect, prefix: string) => string[];
 }
 
+/**
+ * Every schema version, in order. `migrate()` applies the ones a database has not recorded in
+ * `<prefix>migrations` (the recorded set may have gaps), each in the migration lock.
+ */
 export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
@@ -108,6 +112,27 @@ export const MIGRATIONS: readonly Migration[] = [
         ...run(`ALTER TABLE ${p}verification_tokens ${bin("identifier", 320)}, ${bin("token", 255)}`),
         addForeignKey("accounts"),
         addForeignKey("sessions"),
+      ];
+    },
+  },
+  {
+    // Password credentials (the Password() provider): one PHC hash string per user.
+    version: 3,
+    statements: (dialect, p) => {
+      const table = (key: string) => `CREATE TABLE IF NOT EXISTS ${p}passwords (
+        user_id ${key} NOT NULL PRIMARY KEY,
+        hash TEXT NOT NULL,
+        updated_at BIGINT NOT NULL,
+        FOREIGN KEY (user_id) REFERENCES ${p}users (id) ON DELETE CASCADE
+      )`;
+      if (dialect !== "mysql") return [table("TEXT")];
+      // The foreign key needs users.id's collation, which version 2 chose among the server's.
+      return [
+        `SET @gatehouse_collation = (SELECT COLLATION_NAME FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = '${p}users' AND COLUMN_NAME = 'id')`,
+        `SET @gatehouse_sql = CONCAT('${table("VARCHAR(255) CHARACTER SET utf8mb4 COLLATE ', @gatehouse_collation, '")}')`,
+        "PREPARE gatehouse_migration FROM @gatehouse_sql",
+        "EXECUTE gatehouse_migration",
+        "DEALLOCATE PREPARE gatehouse_migration",
       ];
     },
   },

@@ -111,7 +111,23 @@ export type SqlDatabaseAdapter = Omit<DatabaseAdapter, "migrate"> & {
   close(): Promise<void>;
 };
 
-/** The SQL adapter over `driver`. */
+/**
+ * The SQL adapter over `driver`: every method of the adapter contract, plus `migrate()` (applies
+ * the schema versions in {@link MIGRATIONS} the database lacks, under the driver's migration
+ * lock) and `close()`. The dialect-specific packages (`@gatehouse/adapter-sqlite`, `-postgres`,
+ * `-mysql`) call this with their driver; call it yourself only for a driver of your own.
+ *
+ * @param driver - Runs statements and transactions on one database ({@link SqlDriver}).
+ * @param options - Table prefix, id generator and clock ({@link SqlAdapterOptions}).
+ * @returns The adapter; run `migrate()` once before first use.
+ * @throws TypeError when `tablePrefix` is not letters, digits and `_` (at most 31 characters).
+ *
+ * @example
+ * ```ts
+ * const adapter = SqlAdapter(postgresDriver(pool), { tablePrefix: "myapp_auth_" });
+ * await adapter.migrate(); // { applied: [1, 2, …], version: … }
+ * ```
+ */
 export function SqlAdapter(driver: SqlDriver, options: SqlAdapterOptions = {}): SqlDatabaseAdapter {
   const p = options.tablePrefix ?? "auth_";
   if (!/^[A-Za-z_][A-Za-z0-9_]{0,30}$/.test(p))
@@ -151,6 +167,18 @@ export function SqlAdapter(driver: SqlDriver, options: SqlAdapterOptions = {}): 
       ],
     );
     return account;
+  }
+
+  async function upsertPassword(db: SqlExecutor, userId: string, hash: string): Promise<void> {
+    const conflict =
+      driver.dialect === "mysql"
+        ? "ON DUPLICATE KEY UPDATE hash = VALUES(hash), updated_at = VALUES(updated_at)"
+        : "ON CONFLICT (user_id) DO UPDATE SET hash = excluded.hash, updated_at = excluded.updated_at";
+    await db.run(`INSERT INTO ${p}passwords (user_id, hash, updated_at) VALUES (?, ?, ?) ${conflict}`, [
+      userId,
+      hash,
+      now(),
+    ]);
   }
 
   const adapter: SqlDatabaseAdapter = {
@@ -222,6 +250,7 @@ export function SqlAdapter(driver: SqlDriver, options: SqlAdapterOptions = {}): 
         await tx.run(`DELETE FROM ${p}sessions WHERE user_id = ?`, [id]);
         await tx.run(`DELETE FROM ${p}passkeys WHERE user_id = ?`, [id]);
         await tx.run(`DELETE FROM ${p}accounts WHERE user_id = ?`, [id]);
+        await tx.run(`DELETE FROM ${p}passwords WHERE user_id = ?`, [id]);
         await tx.run(`DELETE FROM ${p}users WHERE id = ?`, [id]);
       });
       return user;
@@ -267,6 +296,21 @@ export function SqlAdapter(driver: SqlDriver, options: SqlAdapterOptions = {}): 
       return driver.transaction(async (tx) => {
         const created = await insertUser(tx, user);
         await insertAccount(tx, { ...account, userId: created.id } as AdapterAccount);
+        return created;
+      });
+    },
+
+    async getPasswordHash(userId) {
+      const row = await one(driver, `SELECT hash FROM ${p}passwords WHERE user_id = ?`, [userId]);
+      return row === null ? null : str(row.hash);
+    },
+
+    setPasswordHash: (userId, hash) => upsertPassword(driver, userId, hash),
+
+    createUserWithPassword(user, hash) {
+      return driver.transaction(async (tx) => {
+        const created = await insertUser(tx, user);
+        await upsertPassword(tx, created.id, hash);
         return created;
       });
     },

@@ -75,7 +75,19 @@ function databaseKey(url: string | null, client: Client): string {
 
 /**
  * A driver over a libsql client. Give the client one connection (`concurrency: 1`, as
- * {@link SQLiteAdapter} does): every operation is queued per database file anyway.
+ * {@link SQLiteAdapter} does): every operation is queued per database file anyway, since a
+ * second connection waiting for SQLite's write lock would block the event loop.
+ *
+ * @param client - A libsql client.
+ * @param key - The queue its operations share. Defaults to one queue for this client alone;
+ *   clients on the same file in one process should pass the same key.
+ * @returns The driver, for `SqlAdapter` from `@gatehouse/adapter-sql`.
+ *
+ * @example
+ * ```ts
+ * const driver = sqliteDriver(createClient({ url: "file:./auth.db", concurrency: 1 }));
+ * const adapter = SqlAdapter(driver);
+ * ```
  */
 export function sqliteDriver(client: Client, key = databaseKey(null, client)): SqlDriver {
   const base = executor(client);
@@ -107,14 +119,42 @@ export function sqliteDriver(client: Client, key = databaseKey(null, client)): S
   };
 }
 
-/** Turns `sqlite:./auth.db`, `file:./auth.db`, a path or `:memory:` into a libsql URL. */
+/**
+ * Turns `sqlite:./auth.db`, `file:./auth.db`, a plain path or `:memory:` into a libsql URL.
+ * `file:` and `libsql:` URLs pass through unchanged.
+ *
+ * @param location - Where the database is.
+ * @returns The URL for `createClient`.
+ *
+ * @example
+ * ```ts
+ * sqliteUrl("sqlite:./auth.db"); // "file:./auth.db"
+ * sqliteUrl("sqlite::memory:"); // ":memory:"
+ * ```
+ */
 export function sqliteUrl(location: string): string {
   if (location === ":memory:" || location === "sqlite::memory:") return ":memory:";
   if (location.startsWith("file:") || location.startsWith("libsql:")) return location;
   return `file:${location.replace(/^sqlite:(\/\/)?/, "")}`;
 }
 
-/** The SQLite adapter for a database file (created if missing). */
+/**
+ * The SQLite adapter for a database file (created if missing), on one libsql connection with
+ * foreign keys on and a 5-second busy timeout for writers in other processes.
+ *
+ * @param location - A path, `sqlite:`/`file:` URL or `:memory:` (see {@link sqliteUrl}), or a
+ *   libsql client of your own.
+ * @param options - Table prefix, id generator and clock (`SqlAdapterOptions`).
+ * @returns The adapter; run `migrate()` once before first use.
+ * @throws TypeError when `options.tablePrefix` is not letters, digits and `_`.
+ *
+ * @example
+ * ```ts
+ * const adapter = SQLiteAdapter("file:./auth.db");
+ * await adapter.migrate();
+ * export const { handlers, auth } = NextAuth({ adapter, providers: [] });
+ * ```
+ */
 export function SQLiteAdapter(location: string | Client, options: SqlAdapterOptions = {}): SqlDatabaseAdapter {
   const url = typeof location === "string" ? sqliteUrl(location) : null;
   // One connection: the PRAGMAs below hold on it, and the queue serializes its use.

@@ -19,9 +19,11 @@ import {
 } from "@gatehouse/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { passkeyConformance } from "./passkeys.js";
+import { passwordConformance } from "./passwords.js";
 import { underCI } from "./under-ci.js";
 
 export { underCI } from "./under-ci.js";
+export { passwordConformance } from "./passwords.js";
 
 /** Makes an adapter over a fresh (or freshly migrated) database. */
 export type AdapterFactory = () => Promise<{ adapter: DatabaseAdapter; cleanup?: () => Promise<void> }>;
@@ -50,8 +52,18 @@ function account(userId: string, provider = "github", providerAccountId = unique
  * reason; under CI (`CI=true`, `CI=1`, … — see {@link underCI}) it is a failure, never a silent
  * skip.
  *
+ * @param name - The service, as the skip reason and the CI failure name it.
+ * @param probe - Connects to the service (and disconnects); a rejection means "not there".
  * @param env - the environment that says whether this is CI. @default process.env
+ * @returns `true` when `probe` resolves; `false` (after one warning line) when it rejects
+ *   outside CI.
  * @throws Error under CI when `probe` rejects.
+ *
+ * @example
+ * ```ts
+ * const available = await serviceAvailable("PostgreSQL", () => pool.query("SELECT 1"));
+ * runAdapterConformance("PostgreSQL", factory, available);
+ * ```
  */
 export async function serviceAvailable(
   name: string,
@@ -69,7 +81,23 @@ export async function serviceAvailable(
   }
 }
 
-/** Registers the suite for one adapter; `available: false` skips it (see {@link serviceAvailable}). */
+/**
+ * Registers the conformance suite for one adapter with vitest (call it at the top level of a test
+ * file). `factory` runs once before the suite; `cleanup` once after it.
+ *
+ * @param name - The adapter, as the suite's title names it.
+ * @param factory - Makes the adapter over a fresh, migrated database ({@link AdapterFactory}).
+ * @param available - `false` skips the suite (see {@link serviceAvailable}). @default true
+ *
+ * @example
+ * ```ts
+ * runAdapterConformance("SQLite", async () => {
+ *   const adapter = SQLiteAdapter(":memory:");
+ *   await adapter.migrate();
+ *   return { adapter, cleanup: () => adapter.close() };
+ * });
+ * ```
+ */
 export function runAdapterConformance(name: string, factory: AdapterFactory, available = true): void {
   describe.skipIf(!available)(`${name} adapter conformance`, () => {
     let adapter: DatabaseAdapter;
@@ -385,5 +413,7 @@ export function runAdapterConformance(name: string, factory: AdapterFactory, ava
         }
       });
     });
+
+    passwordConformance(() => adapter, newUser);
   });
 }

@@ -48,7 +48,7 @@ export interface AdapterUser {
 /** A provider account linked to a user. */
 export interface AdapterAccount {
   userId: string;
-  type: "oauth" | "oidc" | "email" | "credentials" | "webauthn";
+  type: "oauth" | "oidc" | "email" | "credentials" | "password" | "webauthn";
   provider: string;
   providerAccountId: string;
   access_token?: string | null;
@@ -218,6 +218,23 @@ export interface PasskeyAdapter {
   deletePasskey(params: { id: string; userId: string }): Awaitable<boolean>;
 }
 
+/**
+ * Gatehouse: password credentials (the `Password()` provider). A user has at most one password,
+ * stored as a self-describing hash string (PHC format, parameters included); the adapter never
+ * sees a password. Deleting the user deletes its password.
+ */
+export interface PasswordAdapter {
+  /** The stored password hash of a user, or `null` when the user has none (or does not exist). */
+  getPasswordHash(userId: string): Awaitable<string | null>;
+  /** Stores `hash` as the user's password, replacing any it had. */
+  setPasswordHash(userId: string, hash: string): Awaitable<void>;
+  /**
+   * Creates a user and its password as one transaction: either both happen or neither. Rejects
+   * (and creates nothing) when the email is taken.
+   */
+  createUserWithPassword(user: Omit<AdapterUser, "id"> & { id?: string }, hash: string): Awaitable<AdapterUser>;
+}
+
 /** Everything: what first-party adapters implement. */
 export interface DatabaseAdapter
   extends
@@ -227,6 +244,7 @@ export interface DatabaseAdapter
     VerificationAdapter,
     SessionManagementAdapter,
     AccountAdapter,
+    PasswordAdapter,
     PasskeyAdapter {
   /**
    * Declares the adapter stores Gatehouse's own fields (see {@link KEEPS_GATEHOUSE_FIELDS});
@@ -317,6 +335,7 @@ export const ADAPTER_GROUPS = {
     required: ["createPasskey", "getPasskey", "listPasskeys", "updatePasskeyUsage", "renamePasskey", "deletePasskey"],
     optional: [],
   },
+  passwords: { required: ["getPasswordHash", "setPasswordHash", "createUserWithPassword"], optional: [] },
 } as const satisfies Record<
   string,
   { required: readonly (keyof DatabaseAdapter)[]; optional: readonly (keyof DatabaseAdapter)[] }

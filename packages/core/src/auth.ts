@@ -241,7 +241,14 @@ const instances = new WeakMap<object, AuthHandler>();
 
 /**
  * Handles one request with `config`, creating the instance on first use and reusing it for
- * every later call with the same object.
+ * every later call with the same object (so keep one options object; a new object each call
+ * would build a new instance each time, caches and all).
+ * @param request - A request to one of the auth routes (`{basePath}/…`).
+ * @param config - The options, as for {@link createAuth}.
+ * @param context - What the request does not say itself: the peer's address, whether the app's
+ *   own server code made it.
+ * @returns The route's response (a page, a redirect or JSON, with its cookies).
+ * @throws {ConfigError} on the first call with invalid options, naming the option to change.
  * @example `export const GET = (request: Request) => Auth(request, options)`
  */
 export function Auth<T extends AuthTypes = AuthTypes>(

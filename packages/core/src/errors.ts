@@ -78,7 +78,11 @@ export type ErrorCode =
   | "PasskeyRegistration"
   | "UnknownPasskey"
   /** The session would not fit in the cookies a server accepts (see {@link SessionTooLargeError}). */
-  | "SessionTooLarge";
+  | "SessionTooLarge"
+  /** Password accounts: the right password, but the address is not verified yet (a new link was sent). */
+  | "EmailNotVerified"
+  /** Password accounts: a new password that breaks the length rule or is known to be breached. */
+  | "InvalidPassword";
 
 /**
  * What the built-in pages say for one {@link ErrorCode}: a line beside the sign-in form

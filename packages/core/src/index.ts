@@ -37,5 +37,8 @@ export type {
   PasskeySignInOptions,
   RegisterPasskeyOptions,
 } from "./features/passkey/client.js";
+export type { ChangeFields, PasswordResult, ResetFields, SignUpFields } from "./features/password/client.js";
+export type { PasswordOutcome } from "./features/password/outcome.js";
+export type { SignUpInput } from "./features/password/sign-up.js";
 export type { ClientAnswer, ClientKit } from "./lib/client-kit.js";
 export { ADAPTER_GROUPS, ADAPTER_METHODS, KEEPS_GATEHOUSE_FIELDS } from "./adapter.js";

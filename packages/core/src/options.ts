@@ -24,6 +24,7 @@ import type {
  * (`lib/config/defaults.ts`); only `providers` is required, and `secret` in production.
  */
 export interface AuthConfig<T extends AuthTypes = AuthTypes> {
+  /** How users sign in: OAuth/OIDC, email links, credentials (see `@gatehouse/core/providers/*`). */
   providers: ProviderInput[];
   /** Encrypts tokens and signs CSRF tokens. An array rotates: the first encrypts, all decrypt. */
   secret?: string | string[] | undefined;
@@ -49,16 +50,28 @@ export interface AuthConfig<T extends AuthTypes = AuthTypes> {
   trustedProxyHops?: number | undefined;
   /** Relaxes what only matters in production (a missing secret or URL). @default "production" */
   environment?: "development" | "production" | "test" | undefined;
+  /** How sessions are kept (`strategy`, `maxAge`, `updateAge`, …). @default JWT (database with an adapter), 30 days */
   session?: SessionOptions | undefined;
+  /** The JWT session token's lifetime and, if you must, its own encoding. */
   jwt?: JWTOptions | undefined;
+  /** Your own pages instead of the built-in ones. */
   pages?: PagesOptions | undefined;
+  /**
+   * Hooks that decide: `signIn` (may refuse), `redirect` (@default same origin only), `jwt` and
+   * `session` (shape what the token and the session hold).
+   */
   callbacks?: Partial<CallbacksOptions<T>> | undefined;
+  /** Notifications after the fact (sign-in, sign-out, new user, …); awaited, and a throw is logged, not fatal. */
   events?: Partial<EventCallbacks<T>> | undefined;
+  /** The built-in pages' look. @default { colorScheme: "auto", brandColor: "#4f46e5", buttonText: "#ffffff" } */
   theme?: Theme | undefined;
+  /** Log `debug` messages too. @default false */
   debug?: boolean | undefined;
+  /** Where log lines go, by level (next-auth v4's shape; metadata is redacted first). @default the console */
   logger?: Partial<LoggerInstance> | undefined;
   /** @default true when the URL is https */
   useSecureCookies?: boolean | undefined;
+  /** Replaces whole cookie entries (name and attributes), as in next-auth. Rarely needed. */
   cookies?: Partial<CookiesOptions> | undefined;
   /** Gatehouse: the cookie-name family. @default "next-auth" */
   cookiePrefix?: string | undefined;

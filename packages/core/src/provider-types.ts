@@ -39,7 +39,11 @@ export interface UserinfoContext {
 /** How the client authenticates at the token endpoint (RFC 6749 §2.3, OIDC Core §9). */
 export type ClientAuthMethod = "client_secret_basic" | "client_secret_post" | "private_key_jwt" | "none";
 
-/** The PKCE, state and nonce checks (RFC 7636, RFC 6749 §10.12, OIDC Core §3.1.2.1). */
+/**
+ * The PKCE, state and nonce checks: RFC 7636 (https://www.rfc-editor.org/rfc/rfc7636), RFC 6749
+ * §10.12 (https://www.rfc-editor.org/rfc/rfc6749#section-10.12), OIDC Core §3.1.2.1
+ * (https://openid.net/specs/openid-connect-core-1_0.html#AuthRequest). `"none"` turns them off.
+ */
 export type OAuthCheck = "pkce" | "state" | "nonce" | "none";
 
 /** A provider's profile: whatever JSON object its userinfo or ID token holds. */
@@ -132,9 +136,13 @@ export type OAuthUserConfig<P extends AnyProfile = Profile> = Omit<Partial<OAuth
 
 /** One field of a credentials form; rendered as an `<input>` on the built-in sign-in page. */
 export interface CredentialInput {
+  /** The field's label on the built-in sign-in page. @default the field's name */
   label?: string;
+  /** The input's `type` (`text`, `email`, `password`, …; anything unknown is `text`). @default "text" */
   type?: string;
+  /** A pre-filled value (never for a password; a failed attempt's input wins). */
   value?: string;
+  /** The input's placeholder. */
   placeholder?: string;
   [attribute: string]: unknown;
 }
@@ -176,11 +184,15 @@ export interface SendVerificationRequestParams {
   identifier: string;
   /** The sign-in link. */
   url: string;
+  /** When the link stops working (now + the provider's `maxAge`). */
   expires: Date;
+  /** The email provider: its id, name, `server`, `from` and `maxAge` (seconds). */
   provider: { id: string; name: string; server: EmailServer | undefined; from: string; maxAge: number };
   /** The raw token in the link (stored only as a keyed hash). */
   token: string;
+  /** The configured `theme`, to style the email like the pages. */
   theme: Theme;
+  /** The request that asked for the link. */
   request: Request;
 }
 
@@ -253,12 +265,74 @@ export interface PasskeyProvider extends PasskeyConfig {
   type: "webauthn";
 }
 
+// Password accounts
+
+/** The mails the `Password` provider sends. */
+export type PasswordMailKind = "verifyEmail" | "resetPassword" | "passwordChanged" | "accountExists";
+
+/** What a password mail sender receives. */
+export interface PasswordMailParams {
+  /** Which mail this is: verification, reset, a changed password, or a sign-up for a taken address. */
+  kind: PasswordMailKind;
+  /** The (normalized) address to send to. */
+  identifier: string;
+  /** The link to put in the mail (verification, reset, or the sign-in page). */
+  url: string;
+  /** When the link stops working (`verifyEmail`, `resetPassword`); `null` for notices. */
+  expires: Date | null;
+  /** The Password provider sending it: its id, name, SMTP server and sender address. */
+  provider: { id: string; name: string; server: EmailServer | undefined; from: string };
+  /** The configured theme, for mails that match the built-in pages. */
+  theme: Theme;
+  /** The request that caused the mail. */
+  request: Request;
+}
+
+/** Options of the `Password` provider. */
+export interface PasswordConfig {
+  /** @default "password" */
+  id?: string;
+  /** @default "Password" */
+  name?: string;
+  /** The SMTP server for its mails (URL or nodemailer options). Required in production unless every mail kind has a sender in `sendMail`. */
+  server?: EmailServer | undefined;
+  /** The sender. @default "Gatehouse <no-reply@localhost>" */
+  from?: string | undefined;
+  /** Sends a kind of mail yourself (an API such as Postmark or SES), instead of through `server`. */
+  sendMail?: Partial<Record<PasswordMailKind, (params: PasswordMailParams) => Awaitable<void>>>;
+  /** An unverified address cannot sign in (it gets a new link on trying). @default true */
+  requireEmailVerification?: boolean;
+  /** Seconds a verification link works. @default 86400 (24 hours) */
+  verificationMaxAge?: number;
+  /** Seconds a reset link works. @default 900 (15 minutes) */
+  resetMaxAge?: number;
+  /** Fewest characters (after NFKC). @default 8 */
+  minLength?: number;
+  /** Most characters (after NFKC). @default 128 */
+  maxLength?: number;
+  /** argon2id parameters for new hashes; raise them and older hashes are rehashed at sign-in. @default { memoryCost: 19456, timeCost: 2, parallelism: 1 } */
+  hash?: { memoryCost?: number; timeCost?: number; parallelism?: number };
+  /**
+   * Says whether a new password is known to be breached (e.g. a k-anonymity range query to Have
+   * I Been Pwned). `true` refuses it. Off by default, since it needs the network.
+   */
+  isBreached?: (password: string) => Awaitable<boolean>;
+  [option: string]: unknown;
+}
+
+/** The password provider object. */
+export interface PasswordProvider extends PasswordConfig {
+  id: string;
+  name: string;
+  type: "password";
+}
+
 // ---------------------------------------------------------------------------------------------
 // Any provider
 
 /** Any provider object (each OAuth provider has its own profile type). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the union must accept every provider's profile type
-export type Provider = CredentialsProvider | OAuthConfig<any> | EmailProvider | PasskeyProvider;
+export type Provider = CredentialsProvider | OAuthConfig<any> | EmailProvider | PasswordProvider | PasskeyProvider;
 
 /** A provider as accepted in `providers`: the object, or a factory called with no options. */
 export type ProviderInput = Provider | (() => Provider);
@@ -342,9 +416,32 @@ export interface ResolvedPasskeyProvider {
   readonly userVerification: UserVerificationRequirement;
 }
 
+/** A password provider after validation. */
+export interface ResolvedPasswordProvider {
+  readonly id: string;
+  readonly name: string;
+  readonly type: "password";
+  readonly server: EmailServer | undefined;
+  readonly from: string;
+  readonly sendMail: Readonly<Partial<Record<PasswordMailKind, (params: PasswordMailParams) => Awaitable<void>>>>;
+  readonly requireEmailVerification: boolean;
+  readonly verificationMaxAge: number;
+  readonly resetMaxAge: number;
+  readonly minLength: number;
+  readonly maxLength: number;
+  readonly hash: { readonly memoryCost: number; readonly timeCost: number; readonly parallelism: number };
+  readonly isBreached: ((password: string) => Awaitable<boolean>) | undefined;
+  /** No server and no sender in development: links go to the console and the dev mailbox. */
+  readonly devMailbox: boolean;
+}
+
 /** Any provider after validation. */
 export type ResolvedProvider =
-  ResolvedCredentialsProvider | ResolvedOAuthProvider | ResolvedEmailProvider | ResolvedPasskeyProvider;
+  | ResolvedCredentialsProvider
+  | ResolvedOAuthProvider
+  | ResolvedEmailProvider
+  | ResolvedPasswordProvider
+  | ResolvedPasskeyProvider;
 
 /** The validated provider of one type. */
 export type ResolvedProviderOf<T extends ProviderType> = ResolvedProvider extends infer P

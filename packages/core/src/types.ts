@@ -43,7 +43,7 @@ export interface JWT {
 }
 
 /** The kinds of provider. */
-export type ProviderType = "oauth" | "oidc" | "email" | "credentials" | "webauthn";
+export type ProviderType = "oauth" | "oidc" | "email" | "credentials" | "password" | "webauthn";
 
 /** What a sign-in was made with (next-auth v4 `Account`). */
 export interface Account {
@@ -82,12 +82,19 @@ export interface AuthTypes {
 
 /** Cookie attributes (RFC 6265bis). */
 export interface CookieSerializeOptions {
+  /** `Domain`: share the cookie with subdomains. @default none (this host only) */
   domain?: string | undefined;
+  /** `Expires`, as a date. */
   expires?: Date | undefined;
+  /** `HttpOnly`: hidden from page scripts. Gatehouse's cookies all set it. */
   httpOnly?: boolean | undefined;
+  /** `Max-Age`, in seconds (rounded down). */
   maxAge?: number | undefined;
+  /** `Path`. @default "/" */
   path?: string | undefined;
+  /** `SameSite`. Gatehouse's cookies use `"lax"`. */
   sameSite?: "lax" | "strict" | "none" | undefined;
+  /** `Secure`: HTTPS only. Gatehouse sets it when the base URL is https (or `useSecureCookies`). */
   secure?: boolean | undefined;
 }
 
@@ -99,14 +106,27 @@ export interface CookieOption {
 
 /** Every cookie Gatehouse sets. */
 export interface CookiesOptions {
+  /** The session (the JWT, or the database session's token). @default `next-auth.session-token` */
   sessionToken: CookieOption;
+  /** Where to go after signing in. @default `next-auth.callback-url` */
   callbackUrl: CookieOption;
+  /** The CSRF double-submit token (`__Host-` over HTTPS). @default `next-auth.csrf-token` */
   csrfToken: CookieOption;
+  /** An OAuth sign-in's PKCE verifier (RFC 7636), for 15 minutes. @default `next-auth.pkce.code_verifier` */
   pkceCodeVerifier: CookieOption;
+  /** An OAuth sign-in's `state` (RFC 6749 §10.12), for 15 minutes. @default `next-auth.state` */
   state: CookieOption;
+  /** An OpenID sign-in's `nonce` (OIDC Core §3.1.2.1), for 15 minutes. @default `next-auth.nonce` */
   nonce: CookieOption;
   /** Gatehouse: the passkey challenge in progress (five minutes). */
   webauthnChallenge: CookieOption;
+  /**
+   * Binds an email sign-in link to the browser that asked for it (a MAC of the link's token,
+   * never the token): that browser signs in when it opens the link, any other gets a
+   * confirmation page. Gatehouse only; next-auth has no such cookie.
+   * @default `next-auth.email-link` (`__Secure-` prefixed over HTTPS)
+   */
+  emailLink: CookieOption;
 }
 
 /** next-auth v4 callbacks, called with one object argument. */
@@ -188,10 +208,15 @@ export interface Theme {
 
 /** Custom pages that replace the built-in ones. */
 export interface PagesOptions {
+  /** Your sign-in page; gets `callbackUrl` and, after a failed sign-in, `error`. @default the built-in page */
   signIn?: string | undefined;
+  /** Your sign-out confirmation page. @default the built-in page */
   signOut?: string | undefined;
+  /** Your error page; gets `error` (an error code). @default the built-in page */
   error?: string | undefined;
+  /** Shown after an email sign-in link is sent. @default the built-in page */
   verifyRequest?: string | undefined;
+  /** Where a user's first sign-in lands (with `callbackUrl`). @default the callbackUrl */
   newUser?: string | undefined;
 }
 
@@ -263,7 +288,9 @@ export interface SessionOptions {
 
 /** Parameters of `jwt.encode`. */
 export interface JWTEncodeParams {
+  /** The claims to seal. @default {} */
   token?: JWT | undefined;
+  /** A secret, or several: the first encrypts. */
   secret: string | string[];
   /** Seconds until expiry. @default 2592000 */
   maxAge?: number | undefined;
@@ -273,7 +300,9 @@ export interface JWTEncodeParams {
 
 /** Parameters of `jwt.decode`. */
 export interface JWTDecodeParams {
+  /** The sealed token; missing reads as `null`. */
   token: string | undefined | null;
+  /** A secret, or several (any may decrypt, so secrets can rotate). */
   secret: string | string[];
   /** @default "" */
   salt?: string | undefined;
@@ -285,7 +314,9 @@ export interface JWTOptions {
   secret?: string | undefined;
   /** Seconds; defaults to `session.maxAge`. */
   maxAge?: number | undefined;
+  /** Replaces the session token's encoding (next-auth's `jwt.encode`). @default JWE dir + A256GCM */
   encode?: ((params: JWTEncodeParams) => Awaitable<string>) | undefined;
+  /** Replaces its decoding; must accept what `encode` makes. @default JWE dir + A256GCM */
   decode?: ((params: JWTDecodeParams) => Awaitable<JWT | null>) | undefined;
 }
 

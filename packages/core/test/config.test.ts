@@ -129,7 +129,7 @@ describe("configuration errors name the option to change", () => {
       "an unknown provider type",
       { id: "x", type: "saml" },
       "UnknownProviderType",
-      /"oauth", "oidc", "email", "credentials" or "webauthn"/,
+      /"oauth", "oidc", "email", "credentials", "webauthn" or "password"/,
     ],
     ["credentials without authorize", { id: "c", type: "credentials" }, "MissingAuthorize", /authorize/],
   ])("turns off a provider with %s", (_name, provider, code, message) => {

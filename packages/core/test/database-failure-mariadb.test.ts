@@ -42,7 +42,7 @@ describeDatabaseDeath({
       },
       async close() {
         await adapter.close();
-        for (const table of ["accounts", "sessions", "verification_tokens", "users", "migrations"])
+        for (const table of ["accounts", "sessions", "verification_tokens", "passwords", "users", "migrations"])
           await direct.query(`DROP TABLE IF EXISTS ${prefix}${table}`);
         await direct.end();
       },

@@ -57,7 +57,7 @@ describe.skipIf(!available)("a database that dies mid sign-in (PostgreSQL)", () 
     await idp.close();
     await adapter.close();
     await proxy.close();
-    for (const table of ["accounts", "sessions", "verification_tokens", "users", "migrations"])
+    for (const table of ["accounts", "sessions", "verification_tokens", "passwords", "users", "migrations"])
       await direct.query(`DROP TABLE IF EXISTS ${prefix}${table} CASCADE`);
     await direct.end();
   });

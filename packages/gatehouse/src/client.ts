@@ -15,7 +15,17 @@ import type { Session } from "./types.js";
 
 export { getCsrfToken, getProviders, getSession, signIn } from "./react/index.js";
 
-/** v3's provider; `options.basePath` and `options.clientMaxAge` (seconds) are honoured. */
+/**
+ * v3's provider, over `SessionProvider`: `options.basePath` is honoured, and
+ * `options.keepAlive` (or else `options.clientMaxAge`), in seconds, becomes the refetch interval.
+ * @param props - The children, the server's session, and v3's `options`.
+ * @returns The session provider element.
+ * @example
+ * ```tsx
+ * // pages/_app.tsx
+ * <Provider session={pageProps.session}><Component {...pageProps} /></Provider>
+ * ```
+ */
 export function Provider(props: {
   children: ReactNode;
   session?: Session | null;
@@ -29,13 +39,31 @@ export function Provider(props: {
   return createElement(SessionProvider, settings);
 }
 
-/** v3's tuple: `[session, loading]`. */
+/**
+ * v3's tuple: `[session, loading]`, over v4's `useSession()` (so it needs a {@link Provider}).
+ * @returns The session (`null` while loading or when signed out) and whether it is loading.
+ * @throws {Error} outside a `<Provider>`.
+ * @example
+ * ```tsx
+ * const [session, loading] = useSession();
+ * if (!loading && !session) return <button onClick={signIn}>Sign in</button>;
+ * ```
+ */
 export function useSession(): [Session | null, boolean] {
   const { data, status } = useSessionV4();
   return [data, status === "loading"];
 }
 
-/** v3's `signOut`, safe to pass to `onClick` (an event is not options). */
+/**
+ * v3's `signOut`, safe to pass to `onClick`: a React event (anything with `nativeEvent`) is
+ * ignored rather than read as options.
+ * @param options - v4's `{ callbackUrl, redirect }`, or a click event.
+ * @returns What v4's `signOut` resolves with (`{ url }` with `redirect: false`).
+ * @example
+ * ```tsx
+ * <button onClick={signOut}>Sign out</button>
+ * ```
+ */
 export function signOut(options?: unknown): Promise<unknown> {
   const params = options !== null && typeof options === "object" && !("nativeEvent" in options) ? options : {};
   return signOutV4(params as Parameters<typeof signOutV4>[0]);

@@ -38,8 +38,11 @@ export type NextMiddlewareWithAuth = (
 export interface NextAuthMiddlewareOptions {
   /** @default `/api/auth/signin` and `/api/auth/error` (under NEXTAUTH_URL's path, if it has one) */
   pages?: { signIn?: string; error?: string };
+  /** The session cookie's name, if the auth options change it. @default `next-auth.session-token` */
   cookies?: { sessionToken?: Pick<CookieOption, "name"> };
+  /** A custom decoder, if the auth options have one (`jwt.decode`). */
   jwt?: { decode?: GetTokenParams["decode"] };
+  /** Decides which requests may go on. */
   callbacks?: {
     /** Whether the request may go on. @default `({ token }) => !!token` */
     authorized?: (params: { token: JWT | null; req: NextRequest }) => Awaitable<boolean>;
@@ -119,6 +122,23 @@ type Middleware = (request: NextRequest, event?: NextFetchEvent) => Promise<Resp
  * - `withAuth(request)`: use as the middleware itself (`export { default } from "gatehouse/middleware"`).
  * - `withAuth(middleware, options?)`: run `middleware` for authorized requests (`req.nextauth.token`).
  * - `withAuth(options)`: a middleware with these options.
+ *
+ * A request is authorized when `callbacks.authorized` says so (@default a token is present);
+ * otherwise it is redirected to the sign-in page with `callbackUrl`. The sign-in and error
+ * pages, the auth routes and `/_next/` are never guarded. In production without a secret it
+ * redirects to the error page with `error=Configuration` (and logs `MissingSecret`).
+ * @param request - The request, when `withAuth` is the middleware itself.
+ * @param event - The fetch event Next passes with it.
+ * @returns The redirect, `undefined` to let the request through, or your middleware's answer;
+ *   in the other two forms, the middleware function.
+ * @example
+ * ```ts
+ * // middleware.ts
+ * export default withAuth((req) => console.log(req.nextauth.token?.email), {
+ *   callbacks: { authorized: ({ token }) => token?.role === "admin" },
+ * });
+ * export const config = { matcher: ["/admin/:path*"] };
+ * ```
  */
 export function withAuth(request: NextRequest, event?: NextFetchEvent): Promise<Response | undefined | null | void>;
 export function withAuth(middleware: NextMiddlewareWithAuth, options?: NextAuthMiddlewareOptions): Middleware;

@@ -58,6 +58,11 @@ export type ServerSessions = NextFeatureApis["sessions"];
  * Creates the auth handler for a Next.js app.
  * @param options next-auth v4 options (v3 shapes accepted); NEXTAUTH_SECRET/AUTH_SECRET and
  *   NEXTAUTH_URL/AUTH_URL fill in `secret` and `url`.
+ * @returns The handler (v4's `export default NextAuth(options)` for the pages router, also a
+ *   route handler), with `handlers.GET`/`handlers.POST` for the app router, `auth()` (the session
+ *   in server code, or a middleware), the server actions `signIn`/`signOut`, and every feature's
+ *   server operations (`sessions.list()`, `accounts.unlink()`, …). The instance is built on first
+ *   use; invalid options then fail with a `ConfigError` naming the option to change.
  * @example
  * ```ts
  * // auth.ts

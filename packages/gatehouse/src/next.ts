@@ -13,6 +13,12 @@ import type { AuthOptions, Session } from "./types.js";
  * The current session, or `null`.
  * - App router (server components, route handlers, server actions): `getServerSession(authOptions)`.
  * - Pages router (`getServerSideProps`, API routes): `getServerSession(req, res, authOptions)`.
+ * @param options - The auth options (the same object the route handler uses, so one instance
+ *   serves both).
+ * @param req - Pages router only: the request (Node's, or a web `Request`).
+ * @param res - Pages router only: the response, which gets the refreshed session cookie.
+ * @returns The session, as `GET {basePath}/session` returns it, or `null` when signed out.
+ * @throws {TypeError} when the options are missing or `req` is not a request.
  * @throws {ConfigError} when the options or environment are invalid (the message names what to set).
  * @example
  * ```ts
@@ -46,6 +52,11 @@ export const unstable_getServerSession = getServerSession;
 /**
  * The signed-in user's sessions (database sessions), newest first, or `null` when signed out;
  * for account pages in the app router.
+ * @param options - The auth options.
+ * @returns Each session's id (for {@link revokeSessions}), whether it is the current one, and its
+ *   dates and user agent.
+ * @throws {ConfigError} when the session strategy is not `"database"` or the adapter lacks
+ *   `listSessions`.
  * @example `const sessions = await getSessions(authOptions)`
  */
 export function getSessions(options: AuthOptions): Promise<SessionInfo[] | null> {
@@ -54,7 +65,13 @@ export function getSessions(options: AuthOptions): Promise<SessionInfo[] | null>
 
 /**
  * Ends sessions of the signed-in user: one (`{ id }` from {@link getSessions}), every other
- * (`"others"`), or all (`"all"`, sign out everywhere). Resolves with how many ended.
+ * (`"others"`), or all (`"all"`, sign out everywhere). Resolves with how many ended; ending the
+ * current session also expires its cookie.
+ * @param options - The auth options.
+ * @param target - `{ id }`, `"others"` or `"all"`.
+ * @returns How many sessions ended (`0` when signed out).
+ * @throws {ConfigError} when the session strategy is not `"database"` or the adapter lacks
+ *   `deleteUserSessions`.
  * @example `await revokeSessions(authOptions, "others")` in a server action
  */
 export function revokeSessions(options: AuthOptions, target: SessionRevocation): Promise<number> {

@@ -11,6 +11,9 @@
  */
 import type * as core from "@gatehouse/core";
 import type { JWT } from "./jwt/types.js";
+import type { V3DatabaseOptions } from "./lib/v3-database.js";
+
+export type { V3DatabaseOptions } from "./lib/v3-database.js";
 
 export type {
   Account,
@@ -84,6 +87,7 @@ export interface SessionOptions extends core.SessionOptions {
  * `secret` (NEXTAUTH_SECRET / AUTH_SECRET) and `url` (NEXTAUTH_URL / AUTH_URL).
  */
 export interface AuthOptions extends Omit<core.AuthConfig<GatehouseTypes>, "session"> {
+  /** How sessions are kept (`strategy`, `maxAge`, `updateAge`, …; v3's `jwt: true` too). */
   session?: SessionOptions | undefined;
   /** @deprecated next-auth v3: the app's URL. NEXTAUTH_URL / AUTH_URL take precedence. */
   site?: string | undefined;
@@ -91,8 +95,10 @@ export interface AuthOptions extends Omit<core.AuthConfig<GatehouseTypes>, "sess
    * A database connection URL — `sqlite:./auth.db` (or `file:`), `postgres://…`, `mysql://…`,
    * `redis://…` — which picks, configures and migrates the first-party adapter on first use.
    * Sessions then default to the database strategy. Ignored when `adapter` is given.
+   * next-auth v3's TypeORM forms work too: `sqlite://localhost/:memory:?synchronize=true`,
+   * `mysql://…?synchronize=true` and `{ type, host, port, username, password, database }`.
    */
-  database?: string | undefined;
+  database?: string | V3DatabaseOptions | undefined;
 }
 
 /** next-auth v4's name for {@link AuthOptions}. */

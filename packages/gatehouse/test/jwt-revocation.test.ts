@@ -12,7 +12,7 @@ import { getToken } from "../src/jwt/index.js";
 import withAuth from "../src/middleware.js";
 import { getServerSession } from "../src/next.js";
 import type { AuthOptions } from "../src/types.js";
-import { SECRET, provider } from "./helpers.js";
+import { Jar, SECRET, provider } from "./helpers.js";
 
 const ORIGIN = "http://localhost:3000";
 const COOKIE = "next-auth.session-token";
@@ -26,21 +26,8 @@ afterEach(() => vi.unstubAllEnvs());
 
 type Handler = NextAuthResult;
 
-/** One browser's cookies, as a header. */
-class Browser {
-  readonly cookies = new Map<string, string>();
-  take(response: Response): void {
-    for (const line of response.headers.getSetCookie()) {
-      const [pair = ""] = line.split(";");
-      const eq = pair.indexOf("=");
-      const value = pair.slice(eq + 1);
-      if (value === "" || /max-age=0/i.test(line)) this.cookies.delete(pair.slice(0, eq));
-      else this.cookies.set(pair.slice(0, eq), value);
-    }
-  }
-  header(): string {
-    return [...this.cookies].map(([name, value]) => `${name}=${value}`).join("; ");
-  }
+/** One browser's cookies. */
+class Browser extends Jar {
   /** A thief's copy of the session cookie only. */
   steal(): Browser {
     const copy = new Browser();

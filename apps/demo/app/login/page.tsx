@@ -21,6 +21,10 @@ export default async function LoginPage({
       <IdpButton callbackUrl={callbackUrl} />
       {passkeys ? <PasskeyButton callbackUrl={callbackUrl} /> : null}
       <p className="muted small">
+        New here? <a href="/api/auth/signup/password">Create a password account</a>.{" "}
+        <a href="/api/auth/password/forgot">Forgot your password?</a>
+      </p>
+      <p className="muted small">
         Or use the <a href={`/api/auth/signin?callbackUrl=${encodeURIComponent(callbackUrl)}`}>built-in sign-in page</a>
         , or the <a href="/login/server">server-action form</a> (no JavaScript needed).
       </p>

@@ -12,6 +12,7 @@ import type { Feature } from "./feature.js";
 import { emailFeature } from "./email/index.js";
 import { oauthFeature } from "./oauth/index.js";
 import { passkeyFeature } from "./passkey/index.js";
+import { passwordFeature } from "./password/index.js";
 import { sessionsFeature } from "./sessions/index.js";
 
 const ALL = Object.freeze([
@@ -22,6 +23,7 @@ const ALL = Object.freeze([
   sessionsFeature,
   accountsFeature,
   passkeyFeature,
+  passwordFeature,
   devMailboxFeature,
 ] as const);
 

@@ -4,7 +4,17 @@
  * in Gatehouse reads the system time.
  */
 
-/** Milliseconds since the epoch, from the system. */
+/**
+ * The system clock: milliseconds since the epoch. The default `now` of an auth instance and of
+ * the adapters; pass your own `now` instead to test expiry.
+ *
+ * @returns `Date.now()`.
+ *
+ * @example
+ * ```ts
+ * const adapter = SQLiteAdapter(":memory:", { now: systemClock });
+ * ```
+ */
 export const systemClock = (): number => Date.now();
 
 /** Seconds since the epoch on `clock`. */

@@ -8,7 +8,22 @@ import type { LoggerInstance } from "../types.js";
 const SENSITIVE = /secret|token|password|passwd|verifier|nonce|cookie|authorization|code|csrf|key/i;
 const MAX_DEPTH = 4;
 
-/** Returns a copy of `value` with sensitive fields replaced by `"[redacted]"`. */
+/**
+ * A copy of `value` safe to log: every field whose name looks like a secret (secret, token,
+ * password, verifier, nonce, cookie, authorization, code, csrf, key) becomes `"[redacted]"`,
+ * except a `code` that is an error code (`"CredentialsSignin"`). Errors become plain objects
+ * (name, message, code, cause); nesting deeper than 4 levels becomes `"[…]"`.
+ *
+ * @param value - Anything: log metadata, an error, a primitive (returned as is).
+ * @param depth - How deep `value` already is (for the recursion). @default 0
+ * @returns The scrubbed copy; `value` itself is never changed.
+ *
+ * @example
+ * ```ts
+ * redact({ user: "ada", access_token: "gho_…", error: { code: "OAuthCallback" } });
+ * // { user: "ada", access_token: "[redacted]", error: { code: "OAuthCallback" } }
+ * ```
+ */
 export function redact(value: unknown, depth = 0): unknown {
   if (value instanceof Error) {
     const out: Record<string, unknown> = { name: value.name, message: value.message };
@@ -51,7 +66,22 @@ function isErrorCode(key: string, value: unknown): boolean {
   return key === "code" && typeof value === "string" && /^[A-Za-z_]{1,40}$/.test(value);
 }
 
-/** Builds the logger for one auth instance. Warnings of one code are printed once. */
+/**
+ * Builds the logger for one auth instance: each level goes to the matching method of `user` if
+ * it has one, else to the console with a `[gatehouse][level][code]` prefix. Metadata passes
+ * through {@link redact} first; a warning code is reported once per logger; `debug` messages
+ * only when `debug` is on.
+ *
+ * @param user - The app's `logger` option (next-auth v4's shape; any method may be missing).
+ * @param debug - The `debug` option.
+ * @returns The logger (`error`, `warn`, `debug`).
+ *
+ * @example
+ * ```ts
+ * const logger = createLogger({ error: (code, meta) => sentry.capture(code, meta) }, false);
+ * logger.error("OAUTH_CALLBACK_ERROR", { provider: "github", code_verifier: "…" }); // verifier redacted
+ * ```
+ */
 export function createLogger(user: Partial<LoggerInstance> | undefined, debug: boolean): LoggerInstance {
   const warned = new Set<string>();
   return {

@@ -10,9 +10,20 @@ const MAX_TARGET_LENGTH = 4096;
 const UNSAFE = /[\u0000-\u001F\u007F]/;
 
 /**
- * The absolute URL for `target` if it stays on `origin`, else `null`.
- * @param target a relative path (`/dashboard`) or an absolute URL.
- * @param origin the base URL's origin, e.g. `https://example.com`.
+ * The absolute URL for `target` if it stays on `origin`, else `null`. Refuses protocol-relative
+ * (`//evil.com`, `/\evil.com`) targets, userinfo, control characters, surrounding whitespace,
+ * schemes other than http(s) and targets over 4096 characters — an open redirect check
+ * (RFC 6749 §10.15).
+ *
+ * @param target - A relative path (`/dashboard`) or an absolute URL; anything else is refused.
+ * @param origin - The base URL's origin, e.g. `https://example.com`.
+ * @returns The absolute URL, or `null` when `target` would leave `origin`.
+ *
+ * @example
+ * ```ts
+ * safeRedirect("/dashboard?tab=1", "https://example.com"); // "https://example.com/dashboard?tab=1"
+ * safeRedirect("//evil.com", "https://example.com"); // null
+ * ```
  */
 export function safeRedirect(target: unknown, origin: string): string | null {
   if (typeof target !== "string" || target.length === 0 || target.length > MAX_TARGET_LENGTH) return null;

@@ -91,6 +91,12 @@ function providerForm(provider: PageProvider, options: SignInPageOptions, hidden
     );
     return html`<form method="post" action="${options.authUrl}/signin/${id}">${hidden}${field}<button type="submit">${label}</button></form>`;
   }
+  if (provider.type === "password") {
+    const email = credentialField(provider.id, "email", { label: "Email", type: "email" }, options.values?.email);
+    const password = credentialField(provider.id, "password", { label: "Password", type: "password" }, undefined);
+    return html`<form method="post" action="${options.authUrl}/callback/${id}">${hidden}${email}${password}<button type="submit">${label}</button></form>
+<p class="footer"><a href="${options.authUrl}/password/forgot">Forgot your password?</a> · <a href="${options.authUrl}/signup/${id}">Create an account</a></p>`;
+  }
   const fields = Object.entries(provider.credentials ?? {}).map(([name, input]) =>
     credentialField(provider.id, name, input, options.values?.[name]),
   );

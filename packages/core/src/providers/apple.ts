@@ -58,7 +58,9 @@ export default function Apple<P extends AppleProfile>(options: OAuthUserConfig<P
 export interface AppleSecretInput {
   /** The Services ID (the provider's `clientId`). */
   clientId: string;
+  /** Your Apple Developer team id (the JWT's `iss`). */
   teamId: string;
+  /** The id of the Sign in with Apple key (the JWT's `kid`). */
   keyId: string;
   /** The `.p8` private key, PEM. */
   privateKey: string;
@@ -79,6 +81,12 @@ function base64url(bytes: Uint8Array | string): string {
 /**
  * Signs Apple's client secret (an ES256 JWT). Call it at start-up and pass the result as
  * `clientSecret`; it is valid for up to six months, so restart (or re-create) before then.
+ * The claims are those Apple documents: `iss` the team, `sub` the Services ID, `aud`
+ * `https://appleid.apple.com`, signed with the `.p8` key named by `kid`.
+ * @param input - The Services ID, team id, key id and `.p8` key from Apple's console; optionally
+ *   the lifetime and the clock.
+ * @returns The compact JWT.
+ * @throws DOMException (from WebCrypto) when `privateKey` is not a PKCS #8 P-256 key.
  * @example `clientSecret: await appleClientSecret({ clientId, teamId, keyId, privateKey })`
  */
 export async function appleClientSecret(input: AppleSecretInput): Promise<string> {

@@ -22,8 +22,13 @@ export interface CredentialsOptions<C extends Record<string, CredentialInput> = 
 }
 
 /**
- * Sign-in with a form you check yourself (a password, an LDAP bind, …). Works with JWT sessions.
+ * Sign-in with a form you check yourself (a password, an LDAP bind, …). Works with JWT and database sessions.
+ * Failed attempts count towards the credentials rate limits (per identifier, per identifier and
+ * address, per address).
  *
+ * @param options - The form fields and `authorize`, which decides; optionally the id, button
+ *   name and the field that names the account.
+ * @returns The provider, for `providers`.
  * @example
  * ```ts
  * Credentials({

@@ -19,7 +19,20 @@ export interface DiscordProfile extends Record<string, unknown> {
   verified?: boolean;
 }
 
-/** The avatar URL Discord's clients show for this user. */
+/**
+ * The avatar URL Discord's clients show for this user: the uploaded avatar (animated ones, `a_…`,
+ * as GIF), else the default avatar Discord picks from the user id (new usernames,
+ * discriminator `"0"`) or from the discriminator (legacy `name#1234` users).
+ *
+ * @param profile - The user's `id`, `avatar` hash and `discriminator`, as `/users/@me` returns them.
+ * @returns An https URL on cdn.discordapp.com.
+ *
+ * @example
+ * ```ts
+ * discordAvatar({ id: "80351110224678912", avatar: null, discriminator: "0" });
+ * // "https://cdn.discordapp.com/embed/avatars/<0–5>.png"
+ * ```
+ */
 export function discordAvatar(profile: Pick<DiscordProfile, "id" | "avatar" | "discriminator">): string {
   if (profile.avatar !== null) {
     return `https://cdn.discordapp.com/avatars/${profile.id}/${profile.avatar}.${profile.avatar.startsWith("a_") ? "gif" : "png"}`;

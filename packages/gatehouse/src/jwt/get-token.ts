@@ -49,7 +49,12 @@ function requestIsHttps(req: TokenRequest): boolean {
 }
 
 /**
- * Reads and decodes the session token.
+ * Reads and decodes the session token from the request's cookie (joined when chunked), or else
+ * an `Authorization: Bearer` header, with the same cookie name, secret and encryption as the
+ * route handler. A token that is missing, malformed, expired, sealed with another secret, or
+ * signed out (checked in this process's auth instances and `store`) reads as `null`.
+ * @param params - `req` (a Node or web request) and, optionally, `secret`, `secureCookie`,
+ *   `cookieName`, `salt`, `raw`, a custom `decode` and a `store` ({@link GetTokenParams}).
  * @returns the claims, the raw token with `raw: true` (not checked for sign-out), or `null`.
  * @throws {ConfigError} `MissingSecret` in production when no secret is given or set
  *   (NEXTAUTH_SECRET / AUTH_SECRET).

@@ -22,6 +22,7 @@ export type TokenRequest =
 
 /** Options of `getToken`, as in next-auth v4. */
 export interface GetTokenParams<R extends boolean = false> {
+  /** The request: a web `Request`/`NextRequest`, or Node's (`headers`, and `cookies` if parsed). */
   req: TokenRequest;
   /** @default NEXTAUTH_SECRET or AUTH_SECRET */
   secret?: string | string[] | undefined;

@@ -11,6 +11,7 @@ import {
   type DatabaseAdapter,
   type MigrationReport,
 } from "@gatehouse/core";
+import { databaseUrl } from "./v3-database.js";
 import type * as MySQLModule from "@gatehouse/adapter-mysql";
 import type * as PostgresModule from "@gatehouse/adapter-postgres";
 import type * as RedisModule from "@gatehouse/adapter-redis";
@@ -128,7 +129,8 @@ async function connect(kind: Kind, url: string, now?: () => number): Promise<Ope
  * @throws {ConfigError} for a URL of an unknown kind or a missing adapter package; any other
  *   error is the database's, with the URL's password hidden.
  */
-export async function migrateDatabase(url: string): Promise<MigrationReport | null> {
+export async function migrateDatabase(location: string): Promise<MigrationReport | null> {
+  const url = databaseUrl(location);
   const kind = databaseKind(url);
   const adapter = await connect(kind, url);
   try {
@@ -149,7 +151,14 @@ const shared = new Map<string, DatabaseAdapter>();
  * URL, so app code that needs the database (to update a user, say) reuses its connection. It
  * connects and migrates on its first call. With `now` (the auth instance's clock) it is an
  * adapter of its own, judging expiry by that clock.
- * @throws {ConfigError} for a URL of an unknown kind.
+ * @param url - `sqlite:./auth.db` (or `file:`, `libsql:`, `:memory:`), `postgres://…`,
+ *   `mysql://…` / `mariadb://…` or `redis://…`; the matching `@gatehouse/adapter-*` package
+ *   must be installed (SQLite's comes with gatehouse).
+ * @param options - `now`, the clock expiry is judged by; with it the adapter is not shared.
+ *   @default the system clock
+ * @returns The adapter; each method waits for the connection and migration.
+ * @throws {ConfigError} for a URL of an unknown kind; a method rejects with one when the adapter
+ *   package is not installed.
  * @example
  * ```ts
  * const db = databaseAdapter(process.env.DATABASE_URL ?? "sqlite:./auth.db")

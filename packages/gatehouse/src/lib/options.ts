@@ -7,6 +7,7 @@
 import { ConfigError, type AuthConfig, type CallbacksOptions as CoreCallbacks } from "@gatehouse/core";
 import type { AuthOptions, GatehouseTypes } from "../types.js";
 import { databaseAdapter } from "./database.js";
+import { databaseUrl } from "./v3-database.js";
 import type { AuthEnv } from "./env.js";
 import { developmentSecret } from "./development-secret.js";
 type Callbacks = Partial<CoreCallbacks<GatehouseTypes>>;
@@ -54,7 +55,7 @@ export function toCoreConfig(options: AuthOptions, env: AuthEnv): AuthConfig<Gat
     adapter ??
     (database === undefined || database === ""
       ? undefined
-      : databaseAdapter(database, rest.now === undefined ? {} : { now: rest.now }));
+      : databaseAdapter(databaseUrl(database), rest.now === undefined ? {} : { now: rest.now }));
   if (v3Jwt === false && resolvedAdapter === undefined) {
     throw new ConfigError(
       "InvalidOption",

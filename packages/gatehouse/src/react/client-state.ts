@@ -9,10 +9,15 @@ import type { Session } from "../types.js";
 
 /** Parameters of {@link getSession} (server-side use needs the request). */
 export interface GetSessionParams {
+  /** On the server: the incoming request, whose cookie is forwarded. */
   req?: { headers: Record<string, string | string[] | undefined> | Headers } | undefined;
+  /** On the server: a `getServerSideProps` / `getInitialProps` context, for its `req`. */
   ctx?: { req?: GetSessionParams["req"] } | undefined;
+  /** next-auth v4 accepted it; unused. */
   event?: string;
+  /** next-auth v4 accepted it; unused. */
   triggerEvent?: boolean;
+  /** Tell the other tabs to read the session again. @default false */
   broadcast?: boolean;
 }
 
@@ -70,7 +75,16 @@ function serverAuthUrl(): string | undefined {
 
 /**
  * The current session, or `null`. Concurrent calls share one request. On the server (v4's
- * `getSession({ req })`), pass the request so its cookie is forwarded.
+ * `getSession({ req })`), pass the request so its cookie is forwarded; the server asks only the
+ * configured URL (`NEXTAUTH_URL_INTERNAL`, `NEXTAUTH_URL` or `AUTH_URL`), never the request's
+ * `Host`, and without one resolves `null`.
+ * @param params - On the server, `req` (or `ctx.req`); `broadcast: true` tells the other tabs.
+ * @returns The session, or `null` when signed out or the request failed.
+ * @example
+ * ```ts
+ * const session = await getSession(); // in the browser
+ * const session = await getSession({ req }); // in getServerSideProps or an API route
+ * ```
  */
 export function getSession(params?: GetSessionParams): Promise<Session | null> {
   if (typeof window === "undefined") {
@@ -101,7 +115,16 @@ export async function refresh(): Promise<Session | null> {
   return session;
 }
 
-/** The CSRF token for a hand-made form post. */
+/**
+ * The CSRF token for a hand-made form post (`GET {basePath}/csrf`; the double-submit cookie
+ * comes with it).
+ * @returns The token, or `undefined` when the answer has none.
+ * @example
+ * ```tsx
+ * const csrfToken = await getCsrfToken();
+ * <form method="post" action="/api/auth/signout"><input type="hidden" name="csrfToken" value={csrfToken} /></form>
+ * ```
+ */
 export async function getCsrfToken(): Promise<string | undefined> {
   const res = await fetch(`${base}/csrf`);
   return ((await res.json()) as { csrfToken?: string }).csrfToken;

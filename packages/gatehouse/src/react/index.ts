@@ -26,6 +26,7 @@ export type UpdateSession = (data?: unknown) => Promise<Session | null>;
 
 /** Props of {@link SessionProvider}. */
 export interface SessionProviderProps {
+  /** What may call `useSession()`. */
   children: ReactNode;
   /** The session from the server (`auth()` / `getServerSession()`); shown at once, no fetch. */
   session?: Session | null;
@@ -72,7 +73,17 @@ export interface SignOutParams<R extends boolean = true> {
   redirect?: R;
 }
 
-/** The configured providers. */
+/**
+ * The configured providers, as `GET {basePath}/providers` lists them (for a sign-in page of your
+ * own).
+ * @returns Provider id to its id, name, type and sign-in and callback URLs; `null` when the
+ *   route answers with an error.
+ * @example
+ * ```tsx
+ * const providers = await getProviders();
+ * Object.values(providers ?? {}).map((p) => <button onClick={() => signIn(p.id)}>{p.name}</button>);
+ * ```
+ */
 export async function getProviders(): Promise<Record<string, ClientSafeProvider> | null> {
   const res = await fetch(`${base}/providers`);
   return res.ok ? ((await res.json()) as Record<string, ClientSafeProvider>) : null;
@@ -84,6 +95,19 @@ export async function getProviders(): Promise<Record<string, ClientSafeProvider>
  * every `useSession()`, in this tab and the others. `signIn("passkey")` runs the WebAuthn
  * ceremony in the browser (its code is loaded then, not with the page); `{ autofill: true }`
  * waits in the autofill list of an `<input autocomplete="username webauthn">`.
+ * @param provider - The provider id (`"github"`, `"credentials"`, `"email"`, `"passkey"`); without
+ *   one, the built-in sign-in page opens.
+ * @param options - `callbackUrl` (@default the current page), `redirect` (@default true) and
+ *   the provider's form fields (`email`, `username`, `password`, …), posted with the CSRF token.
+ * @param authorizationParams - Extra query parameters for the provider's authorization request
+ *   (`{ prompt: "login" }`, `login_hint`, …).
+ * @returns `undefined` when it navigates; with `redirect: false`, the outcome (`error` is a code
+ *   such as `"CredentialsSignin"`, or `null` on success).
+ * @example
+ * ```ts
+ * const result = await signIn("credentials", { username, password, redirect: false });
+ * if (result?.error) setMessage("Wrong username or password");
+ * ```
  */
 export async function signIn(
   provider?: string,
@@ -122,7 +146,18 @@ export async function signIn(
   return { error, status: res.status, ok: res.ok, url: error === null ? url : null };
 }
 
-/** Signs out (and every other tab with it). With `redirect: false` resolves with `{ url }`. */
+/**
+ * Signs out (CSRF-checked `POST {basePath}/signout`) and tells the other tabs. With
+ * `redirect: false` it resolves with `{ url }` and updates every `useSession()` instead of
+ * navigating.
+ * @param options - `callbackUrl` (where to go after; @default the current page) and `redirect`
+ *   (@default true).
+ * @returns `undefined` when it navigates; `{ url }` with `redirect: false`.
+ * @example
+ * ```tsx
+ * <button onClick={() => signOut({ callbackUrl: "/" })}>Sign out</button>
+ * ```
+ */
 export async function signOut<R extends boolean = true>(
   options: SignOutParams<R> = {},
 ): Promise<R extends false ? { url: string } : undefined> {
@@ -140,7 +175,21 @@ export async function signOut<R extends boolean = true>(
 
 const SessionContext = createContext<SessionContextValue | undefined>(undefined);
 
-/** Shares the session with every `useSession()` below it. */
+/**
+ * Shares the session with every `useSession()` below it: fetched once on mount (not at all when
+ * `session` is given), again when the tab becomes visible, every `refetchInterval` seconds, and
+ * whenever another tab signs in or out.
+ * @param props - The children, the server's session, `basePath` and the refetch options
+ *   ({@link SessionProviderProps}).
+ * @returns The context provider element.
+ * @example
+ * ```tsx
+ * // app/providers.tsx ("use client")
+ * export function Providers({ session, children }) {
+ *   return <SessionProvider session={session} refetchInterval={300}>{children}</SessionProvider>;
+ * }
+ * ```
+ */
 export function SessionProvider(props: SessionProviderProps): ReactNode {
   const {
     children,
@@ -200,13 +249,23 @@ export function SessionProvider(props: SessionProviderProps): ReactNode {
 export interface UseSessionOptions<R extends boolean> {
   /** Send signed-out users to sign in (or call `onUnauthenticated`). */
   required?: R;
+  /** With `required`, called for a signed-out user instead of going to the sign-in page. */
   onUnauthenticated?: () => void;
 }
 
 /**
  * The session: `{ data, status, update }`, where `status` is `"loading"`, `"authenticated"` or
  * `"unauthenticated"`. With `required: true`, signed-out users are sent to sign in.
+ * @param options - `required` (status stays `"loading"` for a signed-out user, who is sent to
+ *   `{basePath}/signin?error=SessionRequired`) and `onUnauthenticated` (called instead of that).
+ * @returns The session, its status, and `update(data)`, which runs the `jwt` callback with
+ *   `trigger: "update"` and returns the new session.
  * @throws {Error} outside a `<SessionProvider>`.
+ * @example
+ * ```tsx
+ * const { data: session, status } = useSession();
+ * if (status === "authenticated") return <p>Signed in as {session.user?.email}</p>;
+ * ```
  */
 export function useSession<R extends boolean = false>(options?: UseSessionOptions<R>): SessionContextValue<R> {
   const value = useContext(SessionContext);

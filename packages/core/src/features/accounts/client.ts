@@ -3,7 +3,9 @@ import type { ClientKit } from "../../lib/client-kit.js";
 import type { AccountRef } from "./unlink-account.js";
 
 /**
- * Unlinks a provider account from the signed-in user.
+ * Unlinks a provider account from the signed-in user (`POST {basePath}/accounts`, CSRF-checked);
+ * when it was unlinked, the session is read again here and in the other tabs.
+ * @param account - The account: its provider id and the provider's id for the user.
  * @returns `true` when it was unlinked; `false` when signed out or the account is not theirs.
  * @example `await unlinkAccount({ provider: "github", providerAccountId: "12345" })`
  */

@@ -1,7 +1,9 @@
 /**
- * The link from the email. Opening it (`GET`, or a mail scanner's `HEAD`) consumes nothing: it
- * shows a page with one button, which posts the token back with a CSRF token. Only that `POST`
- * uses the token — once, atomically — and signs in.
+ * The link from the email. Opened in the browser that asked for it (it holds the link's binding
+ * cookie, see link-binding.ts), a `GET` uses the token at once and signs in; an unknown, used or
+ * expired token there goes straight to the error page. Opened anywhere else — another device, a
+ * mail scanner — it consumes nothing: a page with one button posts the token back with a CSRF
+ * token, and only that `POST` uses the token, once, atomically. A `HEAD` never uses it.
  */
 import type { AdapterUser } from "../../adapter.js";
 import type { Account, User } from "../../types.js";
@@ -16,16 +18,22 @@ import { completeSignIn } from "../../lib/sign-in/complete-sign-in.js";
 import { emitEvent } from "../../lib/callbacks.js";
 import { emailConfirmPage } from "./confirm-page.js";
 import { emailIdentifier } from "./email-sign-in.js";
+import { askedHere } from "./link-binding.js";
 import type { ResolvedEmailProvider } from "../../provider-types.js";
 import { verificationHashes } from "./verification-token.js";
 
-/** `GET callback/email?token&email`: the confirmation page. */
+/** `GET callback/email?token&email`: signs in the asking browser, else the confirmation page. */
 export async function emailConfirm(state: RequestState, provider: ResolvedEmailProvider): Promise<Response> {
   const params = state.url.searchParams;
   const email = emailIdentifier(provider, params.get("email"));
   const token = params.get("token");
-  if (email === null || token === null || token.length > 512)
+  if (email === null || token === null || token === "" || token.length > 512)
     return redirectOrJson(false, errorPageUrl(state, "Verification"));
+  // A HEAD (link preview, scanner) never uses the token, whatever cookies it carries.
+  if (state.request.method !== "HEAD" && (await askedHere(state, email, token))) {
+    const callbackUrl = params.get("callbackUrl");
+    return useLink(state, provider, { email, token, callbackUrl, json: false });
+  }
   const csrf = await ensureCsrf(state);
   return state.runtime.pages.page(
     state,
@@ -48,11 +56,22 @@ export async function emailVerify(
   body: Body,
   json: boolean,
 ): Promise<Response> {
-  const { runtime } = state;
   const email = emailIdentifier(provider, body.email);
   const token = body.token;
+  if (email === null || typeof token !== "string" || token === "" || token.length > 512)
+    return redirectOrJson(json, errorPageUrl(state, "Verification"), [], 403);
+  return useLink(state, provider, { email, token, callbackUrl: body.callbackUrl, json });
+}
+
+/** Uses the link's token (once, atomically) and signs its address in. */
+async function useLink(
+  state: RequestState,
+  provider: ResolvedEmailProvider,
+  link: { email: string; token: string; callbackUrl: unknown; json: boolean },
+): Promise<Response> {
+  const { runtime } = state;
+  const { email, token, json } = link;
   const refuse = (): Response => redirectOrJson(json, errorPageUrl(state, "Verification"), [], 403);
-  if (email === null || typeof token !== "string" || token === "" || token.length > 512) return refuse();
 
   let used = null;
   for (const hash of await verificationHashes(runtime, token)) {
@@ -95,7 +114,7 @@ export async function emailVerify(
   return completeSignIn(state, {
     ...plan,
     account: { ...account, userId: plan.user.id },
-    callbackUrl: safeCallbackParam(state, body.callbackUrl),
+    callbackUrl: safeCallbackParam(state, link.callbackUrl),
     json,
   });
 }

@@ -20,6 +20,7 @@ import { sendMail } from "../../lib/mail/send-mail.js";
 import { signInEmail } from "./default-email.js";
 import { normalizeEmail } from "../../lib/identity/email-address.js";
 import type { ResolvedEmailProvider } from "../../provider-types.js";
+import { bindLink } from "./link-binding.js";
 import { newVerificationToken, verificationHashes } from "./verification-token.js";
 
 /** Gatehouse's strict validation, then the app's `normalizeIdentifier`, validated again. */
@@ -105,6 +106,7 @@ export async function emailSignIn(
   const page = customPage(state, "verifyRequest") ?? new URL(`${state.authUrl}/verify-request`);
   page.searchParams.set("provider", provider.id);
   page.searchParams.set("type", "email");
-  const cookies: SetCookie[] = [];
+  // This browser asked for the link: opening it here signs in without the confirmation page.
+  const cookies: SetCookie[] = [await bindLink(state, email, token, provider.maxAge)];
   return redirectOrJson(json, page.href, cookies);
 }

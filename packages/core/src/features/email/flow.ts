@@ -10,6 +10,7 @@ export const emailFlow: ProviderFlow<ResolvedEmailProvider> = {
   signIn: emailSignIn,
   callbackGet: emailConfirm,
   callbackPost: emailVerify,
-  // The confirmation page posts the token back with the CSRF token.
+  // The confirmation page (shown to every browser but the asking one) posts the token back with
+  // the CSRF token.
   callbackCsrf: true,
 };

@@ -1,7 +1,8 @@
 /**
  * Passwordless sign-in with a link sent by email (providers of type "email"): strict address
- * validation, keyed-hash single-use tokens, store-then-send, and a confirmation page that mail
- * scanners never press. Needs users and verification tokens in the database.
+ * validation, keyed-hash single-use tokens, store-then-send; the browser that asked for a link
+ * signs in when it opens it, anywhere else a confirmation page that mail scanners never press.
+ * Needs users and verification tokens in the database.
  */
 import { defineFeature } from "../feature.js";
 import { EMAIL_ERRORS } from "./errors.js";

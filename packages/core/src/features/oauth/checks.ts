@@ -2,6 +2,13 @@
  * The state, PKCE verifier and nonce of a flow in progress, each in its own encrypted cookie
  * (sealed with the key for that cookie's name), bound to the provider that started the flow and
  * valid for 15 minutes. The callback reads them once and clears them, whatever happens.
+ *
+ * - `state` ties the callback to the browser that started the flow (RFC 6749 §10.12,
+ *   https://www.rfc-editor.org/rfc/rfc6749#section-10.12).
+ * - PKCE: the verifier whose S256 challenge went to the authorization endpoint (RFC 7636 §4.1–4.2,
+ *   https://www.rfc-editor.org/rfc/rfc7636#section-4), sent with the code to the token endpoint.
+ * - `nonce` must come back in the ID token (OIDC Core §3.1.2.1 and §3.1.3.7 item 11,
+ *   https://openid.net/specs/openid-connect-core-1_0.html#IDTokenValidation).
  */
 import { DEFAULTS } from "../../lib/config/defaults.js";
 import type { CookieOption } from "../../types.js";

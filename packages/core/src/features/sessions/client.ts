@@ -5,6 +5,7 @@ import type { SessionInfo, SessionRevocation } from "../../lib/session/strategy.
 /**
  * The signed-in user's sessions (database sessions), newest first; `null` when signed out or
  * when the app has no database sessions.
+ * @returns Each session's id, whether it is this one, and its dates and user agent.
  * @example `const sessions = await listSessions()`
  */
 export async function listSessions(kit: ClientKit): Promise<SessionInfo[] | null> {
@@ -14,7 +15,10 @@ export async function listSessions(kit: ClientKit): Promise<SessionInfo[] | null
 
 /**
  * Ends sessions of the signed-in user: one (`{ id }` from {@link listSessions}), `"others"`, or
- * `"all"` (sign out everywhere, this tab included). Resolves with how many ended.
+ * `"all"` (sign out everywhere, this tab included). When any ended, the session is read again
+ * here and in the other tabs.
+ * @param target - `{ id }`, `"others"` or `"all"`.
+ * @returns How many sessions ended (`0` when signed out or none matched).
  * @example `await revokeSessions("others")`
  */
 export async function revokeSessions(kit: ClientKit, target: SessionRevocation): Promise<number> {

@@ -22,6 +22,8 @@ export function cookieOptions(prefix: string, secure: boolean, overrides: Partia
       name: `${p}${prefix}.challenge`,
       options: { ...base, maxAge: DEFAULTS.passkey.challengeMaxAge },
     },
+    // Its Max-Age is set per link, from the email provider's `maxAge`.
+    emailLink: { name: `${p}${prefix}.email-link`, options: { ...base } },
   };
   const merged = { ...defaults };
   for (const key of Object.keys(defaults) as (keyof CookiesOptions)[]) {

@@ -17,6 +17,17 @@ export const MAX_TOKEN_LENGTH = 16_384; // 16 KiB
 /** Seconds until an idle session expires: 30 days (on its own, for the Edge bundle). */
 export const SESSION_MAX_AGE = 2_592_000;
 
+/**
+ * Every default option value, frozen: sessions, rate limits, the memory store's bounds, the
+ * theme, email links, OAuth timeouts and caches, body and secret limits. `resolveConfig()` fills
+ * unset options from here; read it to learn a default rather than repeating the number.
+ *
+ * @example
+ * ```ts
+ * import { DEFAULTS } from "@gatehouse/core/defaults";
+ * DEFAULTS.session.maxAge; // 2_592_000 (30 days)
+ * ```
+ */
 export const DEFAULTS = /* @__PURE__ */ Object.freeze({
   basePath: DEFAULT_BASE_PATH,
   cookiePrefix: DEFAULT_COOKIE_PREFIX,
@@ -63,13 +74,24 @@ export const DEFAULTS = /* @__PURE__ */ Object.freeze({
     /** Seconds a passkey challenge (its cookie and its stored copy) lives. */
     challengeMaxAge: 300, // 5 minutes
     /** What the authenticator is asked about user verification (WebAuthn `userVerification`). */
-    userVerification: "preferred" as "required" | "preferred" | "discouraged",
+    userVerification: "preferred",
     /** Milliseconds the browser waits for the user (WebAuthn `timeout`). */
     timeout: 300_000,
     /** Longest name of a passkey, in characters. */
     maxNameLength: 64,
     /** Most passkeys one user may have. */
     maxPerUser: 20,
+  }),
+  password: /* @__PURE__ */ Object.freeze({
+    /** Seconds a verification link works (24 hours). */
+    verificationMaxAge: 86_400,
+    /** Seconds a reset link works (15 minutes). */
+    resetMaxAge: 900,
+    /** ASVS 5: at least 8 characters, at most 128 allowed. */
+    minLength: 8,
+    maxLength: 128,
+    /** OWASP's argon2id parameters: 19 MiB, 2 passes, 1 lane. */
+    hash: /* @__PURE__ */ Object.freeze({ memoryCost: 19_456, timeCost: 2, parallelism: 1 }),
   }),
   oauth: /* @__PURE__ */ Object.freeze({
     /** Seconds the state, PKCE and nonce cookies of a sign-in in progress live. */

@@ -20,7 +20,20 @@ export interface ChunkedRead {
   broken: boolean;
 }
 
-/** Reads the cookie `name`, whole or in pieces. */
+/**
+ * Reads the cookie `name`, whole or split over `name.0`, `name.1`, …. A gap in the pieces, a
+ * piece with a bad index, or a whole cookie beside pieces makes the set broken.
+ *
+ * @param cookies - The request's cookies (see `parseCookies`).
+ * @param name - The cookie's name, e.g. `next-auth.session-token`.
+ * @returns The joined value (`null` when absent or broken), every name of the set present (to
+ *   expire stale pieces), and whether it was broken.
+ *
+ * @example
+ * ```ts
+ * const { value } = readChunked(parseCookies(request.headers.get("cookie")), "next-auth.session-token");
+ * ```
+ */
 export function readChunked(cookies: ReadonlyMap<string, string>, name: string): ChunkedRead {
   const whole = cookies.get(name);
   const prefix = `${name}.`;

@@ -1,6 +1,15 @@
 /**
  * Reads a `Cookie` request header (RFC 6265 §5.4) into a map. The first occurrence of a name
- * wins, as browsers send the most specific cookie first. Malformed pairs are skipped.
+ * wins, as browsers send the most specific cookie first. Malformed pairs are skipped; values are
+ * unquoted and percent-decoded when they decode.
+ *
+ * @param header - The `Cookie` header, or `null` when the request has none.
+ * @returns Cookie name to value (empty for no header).
+ *
+ * @example
+ * ```ts
+ * parseCookies(request.headers.get("cookie")).get("next-auth.session-token");
+ * ```
  */
 export function parseCookies(header: string | null): Map<string, string> {
   const cookies = new Map<string, string>();

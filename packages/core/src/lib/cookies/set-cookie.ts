@@ -25,7 +25,17 @@ export function serializeAttributes(options: CookieSerializeOptions): string {
 
 /**
  * Serialises a `Set-Cookie` header value (RFC 6265 §4.1). Values outside the cookie-octet set are
- * percent-encoded; names must be tokens (our names always are).
+ * percent-encoded; names must be tokens (our names always are). `Path` defaults to `/`.
+ *
+ * @param cookie - Name, value and attributes.
+ * @returns The header value, e.g. `name=value; Path=/; HttpOnly; SameSite=Lax`.
+ * @throws TypeError when the name is not an RFC 6265 token.
+ *
+ * @example
+ * ```ts
+ * headers.append("set-cookie", serializeCookie({ name: "theme", value: "dark", options: { maxAge: 3600 } }));
+ * // "theme=dark; Path=/; Max-Age=3600"
+ * ```
  */
 export function serializeCookie(cookie: SetCookie): string {
   if (!TOKEN.test(cookie.name)) throw new TypeError(`Invalid cookie name: ${cookie.name}`);

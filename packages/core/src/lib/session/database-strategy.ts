@@ -208,4 +208,7 @@ export const databaseStrategy: SessionStrategy = Object.freeze({
   end,
   list: listSessions,
   revoke: revokeSessions,
+  async endUserSessions(state: RequestState, userId: string): Promise<void> {
+    await withAdapter(state.runtime, "deleteUserSessions", (adapter) => adapter.deleteUserSessions(userId));
+  },
 });

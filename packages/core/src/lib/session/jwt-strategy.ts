@@ -321,15 +321,25 @@ async function revoke(state: RequestState, target: SessionRevocation): Promise<R
   if (typeof token?.sub !== "string" || token.sub === "") return null;
   const epoch = state.nowMs;
   const cleared = clearSessionCookies(state, stored.read);
-  try {
-    await storeEpoch(state.runtime.store, token.sub, epoch, revocationTtlMs(epoch, state.config.jwt.maxAge));
-  } catch (error) {
-    throw new RevocationStoreError(target === "all" ? cleared : [], error);
-  }
+  await moveEpoch(state, token.sub, target === "all" ? cleared : []);
   // JWT sessions cannot be counted: the count is the caller's own session, the one known to end.
   if (target === "all") return { revoked: 1, cookies: cleared };
   const kept = await writeSessionCookies(state, { ...token, [SESSION_START_CLAIM]: epoch + 1 }, stored.read.names);
   return { revoked: 0, cookies: kept };
+}
+
+/**
+ * Moves `userId`'s session epoch to now, so every token issued before it is refused wherever it
+ * was copied (the store keeps the epoch for the tokens' lifetime).
+ * @throws {RevocationStoreError} carrying `cookies` when the store cannot record it.
+ */
+async function moveEpoch(state: RequestState, userId: string, cookies: readonly SetCookie[]): Promise<void> {
+  const epoch = state.nowMs;
+  try {
+    await storeEpoch(state.runtime.store, userId, epoch, revocationTtlMs(epoch, state.config.jwt.maxAge));
+  } catch (error) {
+    throw new RevocationStoreError(cookies, error);
+  }
 }
 
 /** Sessions in an encrypted cookie. */
@@ -349,4 +359,5 @@ export const jwtStrategy: SessionStrategy = Object.freeze({
   issue,
   end,
   revoke,
+  endUserSessions: (state: RequestState, userId: string) => moveEpoch(state, userId, []),
 });

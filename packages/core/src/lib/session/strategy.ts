@@ -94,4 +94,9 @@ export interface SessionStrategy {
   list?(state: RequestState): Promise<SessionInfo[] | null>;
   /** Ends sessions of the signed-in user, or `null` when signed out; absent where it cannot. */
   revoke?(state: RequestState, target: SessionRevocation): Promise<RevocationResult | null>;
+  /**
+   * Ends every session of `userId`, whoever asks (a password reset). Sets no cookie: the caller
+   * ends the request's own session with `end` when it is that user's.
+   */
+  endUserSessions(state: RequestState, userId: string): Promise<void>;
 }
