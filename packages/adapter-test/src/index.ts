@@ -18,6 +18,7 @@ import {
   type DatabaseAdapter,
 } from "@gatehouse/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { twoFactorConformance } from "./two-factor.js";
 import { underCI } from "./under-ci.js";
 
 export { underCI } from "./under-ci.js";
@@ -379,5 +380,7 @@ export function runAdapterConformance(name: string, factory: AdapterFactory, ava
         }
       });
     });
+
+    twoFactorConformance(() => adapter);
   });
 }

@@ -73,7 +73,14 @@ export type ErrorCode =
   | "UnknownSession"
   | "UnknownAccount"
   /** The session would not fit in the cookies a server accepts (see {@link SessionTooLargeError}). */
-  | "SessionTooLarge";
+  | "SessionTooLarge"
+  /** A two-factor code (or backup code) that is wrong, already used, or out of its time window. */
+  | "TwoFactorInvalidCode"
+  /** The sign-in waiting for its second factor expired, was already finished, or is from another browser. */
+  | "TwoFactorExpired"
+  /** Two-factor authentication is not set up (or already is) for this user. */
+  | "TwoFactorNotEnabled"
+  | "TwoFactorAlreadyEnabled";
 
 /**
  * What the built-in pages say for one {@link ErrorCode}: a line beside the sign-in form

@@ -33,3 +33,8 @@ export { API_METHODS, type FeatureApis } from "./features/index.js";
 export type { AccountRef } from "./features/accounts/unlink-account.js";
 export type { ClientAnswer, ClientKit } from "./lib/client-kit.js";
 export { ADAPTER_GROUPS, ADAPTER_METHODS, KEEPS_GATEHOUSE_FIELDS } from "./adapter.js";
+export type { TwoFactorEnrolment, TwoFactorStatus, TwoFactorVerifyResult } from "./features/two-factor/index.js";
+export type {
+  Verification as TwoFactorVerification,
+  VerifyOptions as TwoFactorVerifyOptions,
+} from "./features/two-factor/client.js";

@@ -12,6 +12,7 @@ import type { Feature } from "./feature.js";
 import { emailFeature } from "./email/index.js";
 import { oauthFeature } from "./oauth/index.js";
 import { sessionsFeature } from "./sessions/index.js";
+import { twoFactorFeature } from "./two-factor/index.js";
 
 const ALL = Object.freeze([
   baseFeature,
@@ -21,6 +22,7 @@ const ALL = Object.freeze([
   sessionsFeature,
   accountsFeature,
   devMailboxFeature,
+  twoFactorFeature,
 ] as const);
 
 /** Every feature (for assembling routes, checks and hooks). */
