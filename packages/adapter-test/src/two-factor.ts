@@ -99,7 +99,7 @@ export function twoFactorConformance(adapter: () => DatabaseAdapter): void {
       const user = await adapter().createUser({ email: `tf-${unique()}@example.com`, emailVerified: null });
       await adapter().setTwoFactor(record(user.id));
       await adapter().setBackupCodes(user.id, ["a", "b"]);
-      await adapter().deleteUser?.(user.id);
+      await adapter().deleteUser(user.id);
       expect(await adapter().getTwoFactor(user.id)).toBeNull();
       expect(await adapter().countBackupCodes(user.id)).toBe(0);
     });

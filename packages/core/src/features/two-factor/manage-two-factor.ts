@@ -82,7 +82,7 @@ export async function startEnrolment(state: RequestState): Promise<TwoFactorEnro
   await withAdapter(state.runtime, "setTwoFactor", (adapter) =>
     adapter.setTwoFactor({ userId: user.id, secret: sealed, enabledAt: null, lastUsedStep: null, trustedAfter: null }),
   );
-  const issuer = state.config.twoFactor?.issuer ?? new URL(state.origin).host.replace(/:/g, "");
+  const issuer = state.config.twoFactor?.issuer ?? new URL(state.origin).hostname;
   const uri = totpUri(secret, issuer, label(user));
   const { toString } = await import("qrcode");
   const qrCode = await toString(uri, { type: "svg", errorCorrectionLevel: "M", margin: 2 });

@@ -5,7 +5,7 @@
  * (a copied pending cookie is useless without it) and used once: finishing records its id as
  * spent until it would have expired. It is no session: nothing reads it but this feature.
  */
-import type { Account, Profile, User } from "../../types.js";
+import type { Account, User } from "../../types.js";
 import { readChunked, writeChunked } from "../../lib/cookies/chunked-cookie.js";
 import { expireAll } from "../../lib/cookies/chunked-cookie.js";
 import type { SetCookie } from "../../lib/cookies/set-cookie.js";
@@ -87,7 +87,7 @@ export async function readPending(state: RequestState): Promise<PendingSignIn | 
     start: {
       user: user as User,
       account: account as Account,
-      ...(isPlainObject(profile) ? { profile: profile as Profile } : {}),
+      ...(isPlainObject(profile) ? { profile } : {}),
       isNewUser: claims.isNewUser === true,
     },
     landing: claims.landing,

@@ -20,7 +20,8 @@ function seconds(value: unknown, option: string): number {
  */
 export function resolveTwoFactor(options: TwoFactorOptions | undefined): ResolvedTwoFactor | null {
   if (options === undefined) return null;
-  if (typeof options !== "object" || options === null) {
+  const given: unknown = options; // JavaScript callers may pass anything
+  if (typeof given !== "object" || given === null) {
     throw new ConfigError("InvalidOption", "`twoFactor` must be an object such as `{}` (or left out to turn it off).");
   }
   const requireFor = options.requireFor ?? DEFAULTS.twoFactor.requireFor;

@@ -44,7 +44,7 @@ export async function verifyCode(
 ): Promise<Verified | Refusal> {
   const pending = await readPending(state);
   if (pending !== null) {
-    const userId = pending.start.user.id as string;
+    const userId = pending.start.user.id;
     const record = await twoFactorRecord(state, userId);
     if (record === null || record.enabledAt === null) return { error: "TwoFactorExpired", status: 400 };
     const check = await checkCode(state, record, code);
