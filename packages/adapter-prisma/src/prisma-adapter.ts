@@ -13,7 +13,8 @@ import { orNull } from "./lib/not-found.js";
 
 type Data = Record<string, unknown>;
 type AccountKey = { provider: string; providerAccountId: string };
-type SessionRow = AdapterSession & Data;
+/** A session row: `amr` is a String column (the methods joined by spaces). */
+type SessionRow = Omit<AdapterSession, "amr"> & Data;
 
 /**
  * What the adapter calls on a PrismaClient: any client generated from a schema with next-auth's
@@ -90,7 +91,7 @@ type TwoFactorRow = {
 };
 
 function toSession(row: SessionRow): AdapterSession {
-  const amr: unknown = row.amr; // a String column: the methods joined by spaces
+  const { amr } = row;
   return {
     sessionToken: row.sessionToken,
     userId: row.userId,

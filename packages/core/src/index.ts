@@ -35,6 +35,8 @@ export type { ClientAnswer, ClientKit } from "./lib/client-kit.js";
 export { ADAPTER_GROUPS, ADAPTER_METHODS, KEEPS_GATEHOUSE_FIELDS } from "./adapter.js";
 export type { TwoFactorEnrolment, TwoFactorStatus, TwoFactorVerifyResult } from "./features/two-factor/index.js";
 export type {
+  RecentAuthOptions,
   Verification as TwoFactorVerification,
   VerifyOptions as TwoFactorVerifyOptions,
 } from "./features/two-factor/client.js";
+export { authenticatedWithin, stepUpUrl } from "./lib/session/step-up.js";

@@ -11,6 +11,7 @@ import { base, broadcast, getCsrfToken, listeners, navigate, post, refresh, setB
 export { getCsrfToken, getSession, type GetSessionParams } from "./client-state.js";
 // Every feature's browser functions (listSessions, revokeSessions, unlinkAccount, …), generated.
 export * from "./features.js";
+export { twoFactor } from "./two-factor.js";
 
 /** What `useSession()` returns. */
 export type SessionContextValue<R extends boolean = false> = R extends true

@@ -4,6 +4,8 @@
  * `.disable(code)`, `.backupCodes()`).
  */
 import type { ClientKit } from "../../lib/client-kit.js";
+import { systemClock } from "../../lib/clock.js";
+import { authenticatedWithin } from "../../lib/session/step-up.js";
 import type { TwoFactorEnrolment, TwoFactorStatus } from "./manage-two-factor.js";
 
 /** Options of `verifyTwoFactor`. */
@@ -90,4 +92,29 @@ export async function twoFactorBackupCodes(kit: ClientKit): Promise<string[] | n
 export async function twoFactorStatus(kit: ClientKit): Promise<TwoFactorStatus | null> {
   const { ok, data } = await kit.get("two-factor/status");
   return ok ? (data as unknown as TwoFactorStatus) : null;
+}
+
+/**
+ * Step-up in the browser: resolves `true` when the session authenticated within `maxAge`
+ * seconds; otherwise sends the browser to re-authenticate (the two-factor form when the user has
+ * it, else sign-in), coming back to `callbackUrl`, and resolves `false`.
+ * @param options `maxAge` in seconds; `callbackUrl` (default: this page).
+ * @example `if (await requireRecentAuth({ maxAge: 300 })) await deleteAccount()`
+ */
+export async function requireRecentAuth(kit: ClientKit, options: RecentAuthOptions): Promise<boolean> {
+  const { data } = await kit.get("session");
+  if (authenticatedWithin(data, options.maxAge, systemClock())) return true;
+  const here = globalThis.location?.href;
+  const back = options.callbackUrl ?? here;
+  const url = kit.url(`two-factor${back === undefined ? "" : `?callbackUrl=${encodeURIComponent(back)}`}`);
+  globalThis.location?.assign(url);
+  return false;
+}
+
+/** Options of `requireRecentAuth`. */
+export interface RecentAuthOptions {
+  /** Seconds since the last real authentication that are still recent. */
+  maxAge: number;
+  /** Where to come back to. @default the current page */
+  callbackUrl?: string;
 }
