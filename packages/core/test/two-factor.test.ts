@@ -202,10 +202,9 @@ describe.each(DATABASES)("two-factor on %s", (_name, database, available) => {
       expect(await response.json()).toEqual({ url: `${BASE}/api/auth/two-factor`, twoFactor: true });
       // No session cookie between the two factors, and no session.
       expect(setCookies(response).map((cookie) => cookie.name)).not.toContain(SESSION_COOKIE);
-      expect([...jar.cookies.keys()].filter((name) => name.startsWith(SESSION_COOKIE))).toEqual([
-        `${SESSION_COOKIE}-2fa`,
-      ]);
-      const pending = setCookies(response).find((cookie) => cookie.name === `${SESSION_COOKIE}-2fa`);
+      expect([...jar.cookies.keys()].filter((name) => name.startsWith(SESSION_COOKIE))).toEqual([]);
+      expect(jar.cookies.has("next-auth.two-factor")).toBe(true);
+      const pending = setCookies(response).find((cookie) => cookie.name === "next-auth.two-factor");
       expect(pending?.attributes.httponly).toBe(true);
       expect(pending?.attributes["max-age"]).toBe("300");
       expect(await session(s.auth, jar)).toEqual({});
@@ -223,7 +222,7 @@ describe.each(DATABASES)("two-factor on %s", (_name, database, available) => {
       expect(done.status).toBe(302);
       expect(done.headers.get("location")).toBe(`${BASE}/`);
       expect(jar.cookies.has(SESSION_COOKIE)).toBe(true);
-      expect(jar.cookies.has(`${SESSION_COOKIE}-2fa`)).toBe(false);
+      expect(jar.cookies.has("next-auth.two-factor")).toBe(false);
       const signedIn = await session(s.auth, jar);
       expect(signedIn).toMatchObject({ user: { email: "ada@example.com" }, amr: ["pwd", "otp", "mfa"] });
       expect(signedIn.authenticatedAt).toBe(new Date(s.time.now()).toISOString());
@@ -271,7 +270,7 @@ describe.each(DATABASES)("two-factor on %s", (_name, database, available) => {
       const { secret } = await enrol(s);
       const { jar } = await firstFactor(s);
       const copy = new Jar();
-      copy.cookies.set(`${SESSION_COOKIE}-2fa`, jar.cookies.get(`${SESSION_COOKIE}-2fa`) as string);
+      copy.cookies.set("next-auth.two-factor", jar.cookies.get("next-auth.two-factor") as string);
       // Another browser (its own CSRF cookie) with the copied pending cookie gets nothing.
       const stolen = await secondFactor(s, copy, totp(secret, s.time.now()));
       expect(stolen.status).toBe(400);
@@ -316,7 +315,7 @@ describe.each(DATABASES)("two-factor on %s", (_name, database, available) => {
       const browser = new Jar();
       await firstFactor(s, browser);
       expect((await secondFactor(s, browser, totp(secret, s.time.now()), { trustDevice: "true" })).status).toBe(200);
-      expect(browser.cookies.has(`${SESSION_COOKIE}-2fa-device`)).toBe(true);
+      expect(browser.cookies.has("next-auth.two-factor-device")).toBe(true);
       browser.cookies.delete(SESSION_COOKIE);
       await firstFactor(s, browser);
       expect(browser.cookies.has(SESSION_COOKIE)).toBe(true);

@@ -2,6 +2,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { auth, sessions, signOut } from "@/auth";
 import { RenameForm } from "./rename-form";
+import { TwoFactorPanel } from "./two-factor";
 
 function describe(userAgent: string | null): string {
   if (userAgent === null) return "Unknown browser";
@@ -74,6 +75,7 @@ export default async function Account() {
           </button>
         </form>
       </section>
+      <TwoFactorPanel />
       <section className="panel narrow">
         <h2>Where you&apos;re signed in</h2>
         <p className="muted">Every browser with a session for your account. End any you don&apos;t recognise.</p>

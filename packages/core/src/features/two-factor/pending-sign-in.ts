@@ -28,9 +28,21 @@ export interface PendingSignIn {
   exp: number;
 }
 
-/** The pending cookie's name (beside the session cookie, in its family). */
+/**
+ * A two-factor cookie's name, in the session cookie's family: `next-auth.session-token` gives
+ * `next-auth.two-factor` (and `next-auth.two-factor-device`); a custom name gets a suffix.
+ */
+export function twoFactorCookieName(state: RequestState, suffix = ""): string {
+  const session = state.cookieNames.sessionToken.name;
+  const base = session.endsWith("session-token")
+    ? `${session.slice(0, -"session-token".length)}two-factor`
+    : `${session}-2fa`;
+  return `${base}${suffix}`;
+}
+
+/** The pending cookie's name. */
 export function pendingCookieName(state: RequestState): string {
-  return `${state.cookieNames.sessionToken.name}-2fa`;
+  return twoFactorCookieName(state);
 }
 
 function spentKey(jti: string): string {

@@ -9,9 +9,10 @@ import type { AdapterTwoFactor } from "../../adapter.js";
 import type { SetCookie } from "../../lib/cookies/set-cookie.js";
 import type { RequestState } from "../../lib/http/request-state.js";
 import { openToken, sealToken } from "../../lib/token.js";
+import { twoFactorCookieName } from "./pending-sign-in.js";
 
 function deviceCookieName(state: RequestState): string {
-  return `${state.cookieNames.sessionToken.name}-2fa-device`;
+  return twoFactorCookieName(state, "-device");
 }
 
 /** The cookie that makes this browser trusted for `userId`, or none when the option is off. */

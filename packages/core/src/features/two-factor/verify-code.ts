@@ -12,7 +12,7 @@ import { resolveRedirect } from "../../lib/http/navigation.js";
 import { issueSession } from "../../lib/sign-in/complete-sign-in.js";
 import { checkCode, twoFactorRecord } from "./check-code.js";
 import { codeRefusal, confirmEnrolment, type Refusal } from "./manage-two-factor.js";
-import { clearPending, readPending, spendPending } from "./pending-sign-in.js";
+import { clearPending, pendingCookieName, readPending, spendPending } from "./pending-sign-in.js";
 import { trustDevice } from "./trusted-device.js";
 
 /** What a verified code did. */
@@ -62,9 +62,7 @@ export async function verifyCode(
   const user = await state.runtime.strategy.currentUser(state);
   if (user === null) {
     // A pending cookie that no longer opens (expired, spent, another browser) says so.
-    return state.cookies.has(`${state.cookieNames.sessionToken.name}-2fa`)
-      ? { error: "TwoFactorExpired", status: 400 }
-      : EXPIRED;
+    return state.cookies.has(pendingCookieName(state)) ? { error: "TwoFactorExpired", status: 400 } : EXPIRED;
   }
   const record = await twoFactorRecord(state, user.id);
   if (record === null) return { error: "TwoFactorNotEnabled", status: 409 };
