@@ -35,6 +35,7 @@ function failed(data: Record<string, unknown>): string {
  * Starts turning on two-factor authentication for the signed-in user: a new secret to put in an
  * authenticator app (as a QR code SVG, an `otpauth://` URI and base32 text). Confirm it with
  * {@link verifyTwoFactor}.
+ * @param kit the auth routes (bound by `gatehouse/react`).
  * @returns the enrolment, or `null` when signed out or already on.
  * @example `const { qrCode, secret } = await enableTwoFactor()`
  */
@@ -47,8 +48,10 @@ export async function enableTwoFactor(kit: ClientKit): Promise<TwoFactorEnrolmen
  * Checks a code (six digits from the app, or a backup code): it finishes a sign-in waiting for
  * its second factor, confirms an enrolment (resolving with the backup codes), or steps up the
  * signed-in session.
+ * @param kit the auth routes (bound by `gatehouse/react`).
  * @param code what the user typed.
  * @param options `trustDevice`: skip the second factor in this browser from now on (sign-in only).
+ * @returns what the code did (`ok`, then `url` or `backupCodes`; else `error`).
  * @example `const { ok, url } = await verifyTwoFactor("123456")`
  */
 export async function verifyTwoFactor(kit: ClientKit, code: string, options?: VerifyOptions): Promise<Verification> {
@@ -65,6 +68,7 @@ export async function verifyTwoFactor(kit: ClientKit, code: string, options?: Ve
 
 /**
  * Turns two-factor authentication off for the signed-in user.
+ * @param kit the auth routes (bound by `gatehouse/react`).
  * @param code a current code or a backup code.
  * @returns whether it was turned off.
  * @example `await disableTwoFactor("123456")`
@@ -76,6 +80,7 @@ export async function disableTwoFactor(kit: ClientKit, code: string): Promise<bo
 
 /**
  * Replaces the signed-in user's backup codes: the old ones stop working.
+ * @param kit the auth routes (bound by `gatehouse/react`).
  * @returns the 10 new codes (show them once), or `null` when two-factor is off or signed out.
  * @example `const codes = await twoFactorBackupCodes()`
  */
@@ -86,6 +91,7 @@ export async function twoFactorBackupCodes(kit: ClientKit): Promise<string[] | n
 
 /**
  * Whether two-factor authentication is on for the signed-in user, and how many backup codes are left.
+ * @param kit the auth routes (bound by `gatehouse/react`).
  * @returns the status, or `null` when signed out.
  * @example `const { enabled } = (await twoFactorStatus()) ?? { enabled: false }`
  */
@@ -98,7 +104,9 @@ export async function twoFactorStatus(kit: ClientKit): Promise<TwoFactorStatus |
  * Step-up in the browser: resolves `true` when the session authenticated within `maxAge`
  * seconds; otherwise sends the browser to re-authenticate (the two-factor form when the user has
  * it, else sign-in), coming back to `callbackUrl`, and resolves `false`.
+ * @param kit the auth routes (bound by `gatehouse/react`).
  * @param options `maxAge` in seconds; `callbackUrl` (default: this page).
+ * @returns `true` when recent; `false` when the browser was sent to re-authenticate.
  * @example `if (await requireRecentAuth({ maxAge: 300 })) await deleteAccount()`
  */
 export async function requireRecentAuth(kit: ClientKit, options: RecentAuthOptions): Promise<boolean> {
