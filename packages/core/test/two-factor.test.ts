@@ -339,6 +339,39 @@ describe.each(DATABASES)("two-factor on %s", (_name, database, available) => {
       expect(await (await get(s.auth, "/two-factor/status", jar)).json()).toEqual({ enabled: false, backupCodes: 0 });
     });
 
+    it("does not open a secret copied onto another user's row (the ciphertext is bound to its user)", async () => {
+      const s = await setup(database);
+      const { secret } = await enrol(s);
+      const [ada] = await s.db.rows("SELECT * FROM auth_two_factor WHERE user_id = ?", ["1"]);
+      // Bob's row gets Ada's encrypted secret, as a database writer might try.
+      await s.db.adapter.setTwoFactor?.({
+        userId: "2",
+        secret: String(ada?.secret),
+        enabledAt: new Date(s.time.now()),
+        lastUsedStep: null,
+        trustedAfter: null,
+      });
+      const bob = new Jar();
+      await signIn(s.auth, "bob@example.com", undefined, bob);
+      const refused = await secondFactor(s, bob, totp(secret, s.time.now()));
+      expect(refused.status).toBe(400);
+      expect(bob.cookies.has(SESSION_COOKIE)).toBe(false);
+    });
+
+    it("offers the same operations to the app's server code (auth.api.twoFactor)", async () => {
+      const s = await setup(database);
+      const { jar } = await signIn(s.auth);
+      const request = new Request(`${BASE}/account`, { headers: { cookie: jar.header() } });
+      const enrolment = (await s.auth.api.twoFactor.enable(request)).value;
+      expect(enrolment?.uri).toMatch(/^otpauth:\/\/totp\//);
+      const verified = await s.auth.api.twoFactor.verify(request, totp(enrolment?.secret ?? "", s.time.now()));
+      expect(verified.value).toMatchObject({ ok: true, backupCodes: expect.any(Array) as unknown });
+      expect((await s.auth.api.twoFactor.status(request)).value).toEqual({ enabled: true, backupCodes: 10 });
+      expect((await s.auth.api.twoFactor.backupCodes(request)).value).toHaveLength(10);
+      expect((await s.auth.api.twoFactor.disable(request, "000000")).value).toBe(false);
+      expect((await s.auth.api.twoFactor.status(new Request(`${BASE}/`))).value).toBeNull();
+    });
+
     it("asks only after the first factors `requireFor` lists", async () => {
       const s = await setup(database, { twoFactor: { requireFor: ["oauth", "oidc"] } });
       await enrol(s);
