@@ -294,6 +294,17 @@ describe.each(DATABASES)("two-factor on %s", (_name, database, available) => {
       expect(await expired.json()).toEqual({ error: "TwoFactorExpired" });
     });
 
+    it("ends a sign-in waiting for its code at sign-out", async () => {
+      const s = await setup(database);
+      const { secret } = await enrol(s);
+      const { jar } = await firstFactor(s);
+      expect(jar.cookies.has("next-auth.two-factor")).toBe(true);
+      expect((await post(s.auth, jar, "/signout")).status).toBe(200);
+      expect(jar.cookies.has("next-auth.two-factor")).toBe(false);
+      expect((await secondFactor(s, jar, totp(secret, s.time.now()))).status).toBe(401);
+      expect(jar.cookies.has(SESSION_COOKIE)).toBe(false);
+    });
+
     it("rate-limits failed codes per user, before the code is checked, and a right code does not count", async () => {
       const s = await setup(database);
       const { secret } = await enrol(s);

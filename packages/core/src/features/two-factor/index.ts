@@ -20,6 +20,7 @@ import {
   type TwoFactorEnrolment,
   type TwoFactorStatus,
 } from "./manage-two-factor.js";
+import { clearPending } from "./pending-sign-in.js";
 import { twoFactorRoute } from "./route.js";
 import { verifyCode, type VerifyOptions } from "./verify-code.js";
 
@@ -55,7 +56,8 @@ export const twoFactorFeature = defineFeature({
   routes: { "two-factor": twoFactorRoute },
   errors: TWO_FACTOR_ERRORS,
   adapterNeeds: () => [{ group: "twoFactor", why: "two-factor authentication (the `twoFactor` option)" }],
-  session: { gateSignIn: twoFactorGate },
+  // A sign-in waiting for its code ends with sign-out too; a trusted device stays trusted.
+  session: { gateSignIn: twoFactorGate, signOutCookies: clearPending },
   api: {
     /** Starts an enrolment: the secret as base32, `otpauth://` URI and QR code SVG; `null` when signed out or already on. */
     enable: async (state: RequestState): Promise<ApiOutcome<TwoFactorEnrolment | null>> => ({

@@ -57,4 +57,6 @@ export interface SessionExtension {
    * or `null`. `provider` is the provider the session signed in with, when known.
    */
   signOutUrl?(state: RequestState, provider: string, local: string): Promise<string | null>;
+  /** Sign-out: the feature's own cookies to expire with the session's (a sign-in in progress). */
+  signOutCookies?(state: RequestState): SetCookie[];
 }
