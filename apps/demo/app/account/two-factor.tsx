@@ -71,7 +71,9 @@ export function TwoFactorPanel() {
           className="stack"
           onSubmit={(event) => {
             event.preventDefault();
-            const action = status.enabled ? twoFactor.disable(code).then((ok) => ({ ok })) : twoFactor.verify(code);
+            const action: Promise<{ ok: boolean; backupCodes?: string[] }> = status.enabled
+              ? twoFactor.disable(code).then((ok) => ({ ok }))
+              : twoFactor.verify(code);
             void action.then(async (result) => {
               setCode("");
               if (!result.ok) {
@@ -80,7 +82,7 @@ export function TwoFactorPanel() {
               }
               setMessage(null);
               setEnrolment(null);
-              setCodes("backupCodes" in result && result.backupCodes !== undefined ? result.backupCodes : null);
+              setCodes(result.backupCodes ?? null);
               await reload();
             });
           }}

@@ -112,10 +112,11 @@ export async function twoFactorStatus(kit: ClientKit): Promise<TwoFactorStatus |
 export async function requireRecentAuth(kit: ClientKit, options: RecentAuthOptions): Promise<boolean> {
   const { data } = await kit.get("session");
   if (authenticatedWithin(data, options.maxAge, systemClock())) return true;
-  const here = globalThis.location?.href;
-  const back = options.callbackUrl ?? here;
+  // A browser function, but nothing breaks if it runs where there is no `location`.
+  const location = (globalThis as { location?: Location }).location;
+  const back = options.callbackUrl ?? location?.href;
   const url = kit.url(`two-factor${back === undefined ? "" : `?callbackUrl=${encodeURIComponent(back)}`}`);
-  globalThis.location?.assign(url);
+  location?.assign(url);
   return false;
 }
 
