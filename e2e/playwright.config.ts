@@ -1,8 +1,13 @@
 import { spawnSync } from "node:child_process";
+import { tmpdir } from "node:os";
 import { defineConfig } from "@playwright/test";
 import { underCI } from "@gatehouse/adapter-test/under-ci";
 
 const DEMO = "http://127.0.0.1:3210";
+
+// The demo's SQLite file, fresh per run: set once here, in the runner, and inherited by the demo
+// server and by the workers (whose own load of this file keeps it), so a test can look at rows.
+process.env.E2E_DEMO_DATABASE ??= `${tmpdir()}/gatehouse-e2e-demo-${Date.now()}.db`;
 const PAGES = "http://127.0.0.1:3211";
 const DEMO_HTTPS = "https://localhost:3212";
 

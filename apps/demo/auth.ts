@@ -51,6 +51,8 @@ export const { handlers, auth, signIn, signOut, sessions } = NextAuth({
     // Sign in with a passkey, add one on the account page, or create an account with one alone.
     ...(passkeys ? [Passkey({ allowSignUp: true })] : []),
   ],
+  // Two-factor authentication (TOTP apps, backup codes), turned on per user from the account page.
+  twoFactor: { issuer: "Gatehouse demo" },
   theme: { brandColor: "#4f46e5" },
   callbacks: {
     // With database sessions the session callback gets the stored user. An update() from the

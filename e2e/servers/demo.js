@@ -10,7 +10,7 @@ const idpPort = Number(process.env.E2E_IDP_PORT ?? 3310);
 const env = {
   AUTH_SECRET: E2E_SECRET,
   // A fresh SQLite database per run, and the SMTP sink the email tests start (e2e/tests/mail-sink.ts).
-  DATABASE_URL: `sqlite:${tmpdir()}/gatehouse-e2e-demo-${Date.now()}.db`,
+  DATABASE_URL: `sqlite:${process.env.E2E_DEMO_DATABASE ?? `${tmpdir()}/gatehouse-e2e-demo-${Date.now()}.db`}`,
   EMAIL_SERVER: `smtp://127.0.0.1:${process.env.E2E_SMTP_PORT ?? 3325}`,
   NEXTAUTH_URL: `http://127.0.0.1:${port}`,
   LOCAL_IDP_ISSUER: `http://127.0.0.1:${idpPort}`,

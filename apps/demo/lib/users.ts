@@ -21,6 +21,7 @@ export const DEMO_PASSWORD = "gatehouse-demo";
 const users: DemoUser[] = [
   { id: "1", name: "Ada Lovelace", email: "ada@example.com", role: "admin", passwordHash: hash(DEMO_PASSWORD) },
   { id: "2", name: "Grace Hopper", email: "grace@example.com", role: "member", passwordHash: hash(DEMO_PASSWORD) },
+  { id: "3", name: "Alan Turing", email: "alan@example.com", role: "member", passwordHash: hash(DEMO_PASSWORD) },
 ];
 
 /** The user with this email and password, or `null`. */

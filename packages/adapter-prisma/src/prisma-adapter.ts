@@ -4,6 +4,7 @@ import {
   type AdapterAccount,
   type AdapterPasskey,
   type AdapterSession,
+  type AdapterTwoFactor,
   type AdapterUser,
   type DatabaseAdapter,
   type VerificationToken,
@@ -13,7 +14,8 @@ import { orNull } from "./lib/not-found.js";
 
 type Data = Record<string, unknown>;
 type AccountKey = { provider: string; providerAccountId: string };
-type SessionRow = AdapterSession & Data;
+/** A session row: `amr` is a String column (the methods joined by spaces). */
+type SessionRow = Omit<AdapterSession, "amr"> & Data;
 
 /**
  * What the adapter calls on a PrismaClient: any client generated from a schema with next-auth's
@@ -81,11 +83,38 @@ export interface PrismaClientLike {
     updateMany(args: { where: Data; data: Data }): PromiseLike<{ count: number }>;
     deleteMany(args: { where: Data }): PromiseLike<{ count: number }>;
   };
+  /** Gatehouse's `TwoFactor` model (two-factor authentication), when the schema has it. */
+  twoFactor?: {
+    findUnique(args: { where: { userId: string } }): PromiseLike<TwoFactorRow | null>;
+    upsert(args: { where: { userId: string }; create: TwoFactorRow; update: TwoFactorRow }): PromiseLike<TwoFactorRow>;
+    updateMany(args: {
+      where: { userId: string; OR: ({ lastUsedStep: null } | { lastUsedStep: { lt: number } })[] };
+      data: { lastUsedStep: number };
+    }): PromiseLike<{ count: number }>;
+    deleteMany(args: { where: { userId: string } }): PromiseLike<{ count: number }>;
+  };
+  /** Gatehouse's `BackupCode` model, beside `TwoFactor`. */
+  backupCode?: {
+    createMany(args: { data: { userId: string; codeHash: string }[] }): PromiseLike<{ count: number }>;
+    deleteMany(args: { where: { userId: string; codeHash?: string } }): PromiseLike<{ count: number }>;
+    count(args: { where: { userId: string } }): PromiseLike<number>;
+  };
+  /** Runs the given queries in one transaction. */
+  $transaction?(queries: PromiseLike<unknown>[]): PromiseLike<unknown[]>;
   /** Prisma's runtime data model: which columns the schema has. */
   _runtimeDataModel?: RuntimeDataModel;
 }
 
+type TwoFactorRow = {
+  userId: string;
+  secret: string;
+  enabledAt: Date | null;
+  lastUsedStep: number | null;
+  trustedAfter: Date | null;
+};
+
 function toSession(row: SessionRow): AdapterSession {
+  const { amr } = row;
   return {
     sessionToken: row.sessionToken,
     userId: row.userId,
@@ -93,6 +122,24 @@ function toSession(row: SessionRow): AdapterSession {
     createdAt: row.createdAt ?? null,
     lastSeenAt: row.lastSeenAt ?? null,
     userAgent: row.userAgent ?? null,
+    authenticatedAt: row.authenticatedAt ?? null,
+    amr: typeof amr === "string" && amr !== "" ? amr.split(" ") : null,
+  };
+}
+
+/** A session's fields as columns: `amr` is stored as its methods joined by spaces. */
+function sessionData(session: Partial<AdapterSession>): Data {
+  const { amr, ...rest } = session;
+  return amr === undefined ? rest : { ...rest, amr: amr === null ? null : amr.join(" ") };
+}
+
+function toTwoFactor(row: TwoFactorRow): AdapterTwoFactor {
+  return {
+    userId: row.userId,
+    secret: row.secret,
+    enabledAt: row.enabledAt,
+    lastUsedStep: row.lastUsedStep,
+    trustedAfter: row.trustedAfter,
   };
 }
 
@@ -184,6 +231,15 @@ export function PrismaAdapter(prisma: PrismaClientLike, options: PrismaAdapterOp
     }
     return prisma.password;
   };
+  const models = () => {
+    const { twoFactor, backupCode } = prisma;
+    if (twoFactor === undefined || backupCode === undefined || prisma.$transaction === undefined) {
+      throw new TypeError(
+        "Two-factor authentication needs the `TwoFactor` and `BackupCode` models in the Prisma schema (see @gatehouse/adapter-prisma's README).",
+      );
+    }
+    return { twoFactor, backupCode, transaction: prisma.$transaction.bind(prisma) };
+  };
 
   return {
     // Gatehouse's fields go to the columns the schema has (see above); the rest are left out.
@@ -205,8 +261,15 @@ export function PrismaAdapter(prisma: PrismaClientLike, options: PrismaAdapterOp
 
     updateUser: ({ id, ...user }) => prisma.user.update({ where: { id }, data: pick(user, columns.User) }),
 
-    // The schema's foreign keys cascade to the user's accounts and sessions.
-    deleteUser: (id) => orNull(prisma.user.delete({ where: { id } })),
+    // The schema's foreign keys cascade to the user's accounts and sessions; two-factor rows
+    // have no foreign key (a credentials user with JWT sessions has no user row) and go first.
+    async deleteUser(id) {
+      if (prisma.twoFactor !== undefined && prisma.backupCode !== undefined) {
+        await prisma.backupCode.deleteMany({ where: { userId: id } });
+        await prisma.twoFactor.deleteMany({ where: { userId: id } });
+      }
+      return orNull(prisma.user.delete({ where: { id } }));
+    },
 
     async linkAccount(account) {
       await prisma.account.create({ data: pick(account, columns.Account) });
@@ -255,7 +318,7 @@ export function PrismaAdapter(prisma: PrismaClientLike, options: PrismaAdapterOp
     },
 
     async createSession(session) {
-      return toSession(await prisma.session.create({ data: pick(session, columns.Session) }));
+      return toSession(await prisma.session.create({ data: pick(sessionData(session), columns.Session) }));
     },
 
     async getSessionAndUser(sessionToken) {
@@ -271,7 +334,7 @@ export function PrismaAdapter(prisma: PrismaClientLike, options: PrismaAdapterOp
 
     async updateSession({ sessionToken, ...session }) {
       const row = await orNull(
-        prisma.session.update({ where: { sessionToken }, data: pick(session, columns.Session) }),
+        prisma.session.update({ where: { sessionToken }, data: pick(sessionData(session), columns.Session) }),
       );
       return row === null ? null : toSession(row);
     },
@@ -337,6 +400,46 @@ export function PrismaAdapter(prisma: PrismaClientLike, options: PrismaAdapterOp
       });
       return rows.map(toSession);
     },
+
+    async getTwoFactor(userId) {
+      const row = await models().twoFactor.findUnique({ where: { userId } });
+      return row === null ? null : toTwoFactor(row);
+    },
+
+    async setTwoFactor(record) {
+      const row = toTwoFactor(record);
+      return toTwoFactor(
+        await models().twoFactor.upsert({ where: { userId: record.userId }, create: row, update: row }),
+      );
+    },
+
+    // One UPDATE … WHERE: of concurrent uses of one step, only the first changes the row.
+    async useTwoFactorStep(userId, step) {
+      const { count } = await models().twoFactor.updateMany({
+        where: { userId, OR: [{ lastUsedStep: null }, { lastUsedStep: { lt: step } }] },
+        data: { lastUsedStep: step },
+      });
+      return count === 1;
+    },
+
+    async deleteTwoFactor(userId) {
+      const { twoFactor, backupCode, transaction } = models();
+      await transaction([backupCode.deleteMany({ where: { userId } }), twoFactor.deleteMany({ where: { userId } })]);
+    },
+
+    async setBackupCodes(userId, codes) {
+      const { backupCode, transaction } = models();
+      await transaction([
+        backupCode.deleteMany({ where: { userId } }),
+        backupCode.createMany({ data: codes.map((codeHash) => ({ userId, codeHash })) }),
+      ]);
+    },
+
+    async useBackupCode(userId, codeHash) {
+      return (await models().backupCode.deleteMany({ where: { userId, codeHash } })).count === 1;
+    },
+
+    countBackupCodes: (userId) => models().backupCode.count({ where: { userId } }),
 
     async deleteUserSessions(userId, keep) {
       const where = keep === undefined ? { userId } : { userId, sessionToken: { not: keep } };

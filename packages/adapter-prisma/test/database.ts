@@ -10,9 +10,18 @@ export const POSTGRES_URL = process.env.GATEHOUSE_TEST_POSTGRES_URL ?? "postgres
 /** Prisma's PostgreSQL mapping: quoted model names, camelCase columns, `timestamp(3)`. */
 function tables(sessionFields: boolean): string[] {
   const sessionColumns = sessionFields
-    ? `, "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP, "lastSeenAt" TIMESTAMP(3), "userAgent" TEXT`
+    ? `, "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP, "lastSeenAt" TIMESTAMP(3), "userAgent" TEXT, "authenticatedAt" TIMESTAMP(3), "amr" TEXT`
     : "";
+  const twoFactor = sessionFields
+    ? [
+        `CREATE TABLE "TwoFactor" ("userId" TEXT NOT NULL, "secret" TEXT NOT NULL, "enabledAt" TIMESTAMP(3),
+          "lastUsedStep" INTEGER, "trustedAfter" TIMESTAMP(3), CONSTRAINT "TwoFactor_pkey" PRIMARY KEY ("userId"))`,
+        `CREATE TABLE "BackupCode" ("userId" TEXT NOT NULL, "codeHash" TEXT NOT NULL,
+          CONSTRAINT "BackupCode_pkey" PRIMARY KEY ("userId", "codeHash"))`,
+      ]
+    : [];
   return [
+    ...twoFactor,
     `CREATE TABLE "User" ("id" TEXT NOT NULL, "name" TEXT, "email" TEXT, "emailVerified" TIMESTAMP(3), "image" TEXT,
       CONSTRAINT "User_pkey" PRIMARY KEY ("id"))`,
     `CREATE TABLE "Account" ("id" TEXT NOT NULL, "userId" TEXT NOT NULL, "type" TEXT NOT NULL,

@@ -71,6 +71,8 @@ describe.skipIf(!available)("Prisma adapter on the next-auth tutorial's schema",
       createdAt: null,
       lastSeenAt: null,
       userAgent: null,
+      authenticatedAt: null,
+      amr: null,
     });
     const found = await adapter.getSessionAndUser(sessionToken);
     expect(found?.user).toMatchObject({ id: user.id, email: user.email });

@@ -7,7 +7,8 @@
  * `user:<id>` (JSON), `email:<email>` → id,
  * `account:<provider>:<id>` (JSON), `user:<id>:accounts` (set), `session:<hash>` (JSON, TTL),
  * `user:<id>:sessions` (sorted by expiry), `verify:<identifier>:<hash>` (JSON, TTL),
- * `passkey:<credential id>` (JSON), `user:<id>:passkeys` (sorted by creation).
+ * `passkey:<credential id>` (JSON), `user:<id>:passkeys` (sorted by creation),
+ * `user:<id>:two-factor` (JSON), `user:<id>:backup-codes` (set of hashes).
  */
 import { Redis } from "ioredis";
 import {
@@ -16,6 +17,7 @@ import {
   type AdapterAccount,
   type AdapterPasskey,
   type AdapterSession,
+  type AdapterTwoFactor,
   type AdapterUser,
   type DatabaseAdapter,
   type EphemeralStore,
@@ -70,6 +72,9 @@ function sessionOut(json: string | null): AdapterSession | null {
     createdAt: raw.createdAt === null || raw.createdAt === undefined ? null : new Date(raw.createdAt),
     lastSeenAt: raw.lastSeenAt === null || raw.lastSeenAt === undefined ? null : new Date(raw.lastSeenAt),
     userAgent: raw.userAgent ?? null,
+    authenticatedAt:
+      raw.authenticatedAt === null || raw.authenticatedAt === undefined ? null : new Date(raw.authenticatedAt),
+    amr: raw.amr ?? null,
   };
 }
 
@@ -81,8 +86,33 @@ function sessionIn(session: AdapterSession): string {
     createdAt: session.createdAt?.getTime() ?? null,
     lastSeenAt: session.lastSeenAt?.getTime() ?? null,
     userAgent: session.userAgent ?? null,
+    authenticatedAt: session.authenticatedAt?.getTime() ?? null,
+    amr: session.amr ?? null,
   });
 }
+
+function twoFactorOut(json: string | null): AdapterTwoFactor | null {
+  if (json === null) return null;
+  const raw = JSON.parse(json) as Stored<AdapterTwoFactor>;
+  return {
+    userId: raw.userId,
+    secret: raw.secret,
+    enabledAt: raw.enabledAt === null ? null : new Date(raw.enabledAt),
+    lastUsedStep: raw.lastUsedStep,
+    trustedAfter: raw.trustedAfter === null ? null : new Date(raw.trustedAfter),
+  };
+}
+
+// Records a used TOTP step only if it is later than the last one: 1 if it was, else 0.
+const USE_STEP = `
+local stored = redis.call('GET', KEYS[1])
+if not stored then return 0 end
+local value = cjson.decode(stored)
+local step = tonumber(ARGV[1])
+if value.lastUsedStep ~= cjson.null and value.lastUsedStep ~= nil and tonumber(value.lastUsedStep) >= step then return 0 end
+value.lastUsedStep = step
+redis.call('SET', KEYS[1], cjson.encode(value))
+return 1`;
 
 // One round trip for the session check: the session and, if present, its user.
 const SESSION_AND_USER = `
@@ -229,6 +259,8 @@ export function RedisAdapter(
     password: (userId: string) => `${p}user:${part(userId)}:password`,
     passkey: (id: string) => `${p}passkey:${part(id)}`,
     passkeys: (userId: string) => `${p}user:${part(userId)}:passkeys`,
+    twoFactor: (userId: string) => `${p}user:${part(userId)}:two-factor`,
+    backupCodes: (userId: string) => `${p}user:${part(userId)}:backup-codes`,
   };
 
   const userJson = (user: AdapterUser): string =>
@@ -342,7 +374,7 @@ export function RedisAdapter(
       multi.del(k.passkeys(id));
       for (const key of accounts) multi.del(key);
       for (const hash of sessions) multi.del(k.session(hash));
-      multi.del(k.accounts(id), k.sessions(id), k.user(id), k.password(id));
+      multi.del(k.accounts(id), k.sessions(id), k.user(id), k.password(id), k.twoFactor(id), k.backupCodes(id));
       if (user?.email) multi.del(k.email(user.email));
       await exec(multi);
       return user;
@@ -489,6 +521,47 @@ export function RedisAdapter(
       if (json === null) return null;
       const raw = JSON.parse(json) as { identifier: string; token: string; expires: number };
       return { identifier: raw.identifier, token: raw.token, expires: new Date(raw.expires) };
+    },
+
+    async getTwoFactor(userId) {
+      return twoFactorOut(await redis.get(k.twoFactor(userId)));
+    },
+
+    async setTwoFactor(record) {
+      await redis.set(
+        k.twoFactor(record.userId),
+        JSON.stringify({
+          userId: record.userId,
+          secret: record.secret,
+          enabledAt: record.enabledAt?.getTime() ?? null,
+          lastUsedStep: record.lastUsedStep,
+          trustedAfter: record.trustedAfter?.getTime() ?? null,
+        }),
+      );
+      return record;
+    },
+
+    async useTwoFactorStep(userId, step) {
+      return (await redis.eval(USE_STEP, 1, k.twoFactor(userId), String(step))) === 1;
+    },
+
+    async deleteTwoFactor(userId) {
+      await redis.del(k.twoFactor(userId), k.backupCodes(userId));
+    },
+
+    async setBackupCodes(userId, codes) {
+      const multi = redis.multi().del(k.backupCodes(userId));
+      if (codes.length > 0) multi.sadd(k.backupCodes(userId), ...codes);
+      await exec(multi);
+    },
+
+    async useBackupCode(userId, code) {
+      // SREM: of concurrent uses, exactly one removes the member.
+      return (await redis.srem(k.backupCodes(userId), code)) === 1;
+    },
+
+    async countBackupCodes(userId) {
+      return redis.scard(k.backupCodes(userId));
     },
 
     async listSessions(userId) {

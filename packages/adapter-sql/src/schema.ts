@@ -172,6 +172,49 @@ export const MIGRATIONS: readonly Migration[] = [
       return statements;
     },
   },
+  {
+    // Two-factor authentication: one TOTP record per user, and the user's hashed backup codes.
+    // No foreign key to users: a credentials user with JWT sessions has no user row, and may
+    // still turn two-factor on. `deleteUser` deletes both.
+    version: 5,
+    statements: (dialect, p) => {
+      // MySQL: compared byte for byte, as migration 2 made the other identifiers.
+      const key = (length: number) =>
+        dialect === "mysql" ? `VARCHAR(${length}) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin` : "TEXT";
+      return [
+        `CREATE TABLE IF NOT EXISTS ${p}two_factor (
+          user_id ${key(255)} NOT NULL PRIMARY KEY,
+          secret TEXT NOT NULL,
+          enabled_at BIGINT,
+          last_used_step BIGINT,
+          trusted_after BIGINT
+        )`,
+        `CREATE TABLE IF NOT EXISTS ${p}backup_codes (
+          user_id ${key(255)} NOT NULL,
+          code_hash ${key(64)} NOT NULL,
+          PRIMARY KEY (user_id, code_hash)
+        )`,
+      ];
+    },
+  },
+  {
+    // Step-up: when and how the user last really authenticated in each session.
+    version: 6,
+    statements: (dialect, p) =>
+      dialect === "postgres"
+        ? [
+            `ALTER TABLE ${p}sessions ADD COLUMN IF NOT EXISTS authenticated_at BIGINT`,
+            `ALTER TABLE ${p}sessions ADD COLUMN IF NOT EXISTS amr TEXT`,
+          ]
+        : dialect === "mysql"
+          ? // One statement, so it happens whole or not at all (MySQL commits DDL at once).
+            [`ALTER TABLE ${p}sessions ADD COLUMN authenticated_at BIGINT, ADD COLUMN amr TEXT`]
+          : // SQLite: inside the migration's write transaction, with the version's record.
+            [
+              `ALTER TABLE ${p}sessions ADD COLUMN authenticated_at BIGINT`,
+              `ALTER TABLE ${p}sessions ADD COLUMN amr TEXT`,
+            ],
+  },
 ];
 
 /** The table that records applied versions. */

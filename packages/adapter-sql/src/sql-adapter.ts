@@ -9,6 +9,7 @@ import {
   type AdapterAccount,
   type AdapterPasskey,
   type AdapterSession,
+  type AdapterTwoFactor,
   type AdapterUser,
   type DatabaseAdapter,
   type MigrationReport,
@@ -62,6 +63,12 @@ function toUser(row: Row, prefix = ""): AdapterUser {
   };
 }
 
+/** A session's `amr`, stored as the methods joined by spaces. */
+function methods(value: unknown): string[] | null {
+  const joined = text(value);
+  return joined === null || joined === "" ? null : joined.split(" ");
+}
+
 function toSession(row: Row): AdapterSession {
   return {
     sessionToken: str(row.session_token),
@@ -70,6 +77,18 @@ function toSession(row: Row): AdapterSession {
     createdAt: date(row.created_at),
     lastSeenAt: date(row.last_seen_at),
     userAgent: text(row.user_agent),
+    authenticatedAt: date(row.authenticated_at),
+    amr: methods(row.amr),
+  };
+}
+
+function toTwoFactor(row: Row): AdapterTwoFactor {
+  return {
+    userId: str(row.user_id),
+    secret: str(row.secret),
+    enabledAt: date(row.enabled_at),
+    lastUsedStep: row.last_used_step === null || row.last_used_step === undefined ? null : Number(row.last_used_step),
+    trustedAfter: date(row.trusted_after),
   };
 }
 
@@ -251,6 +270,8 @@ export function SqlAdapter(driver: SqlDriver, options: SqlAdapterOptions = {}): 
         await tx.run(`DELETE FROM ${p}passkeys WHERE user_id = ?`, [id]);
         await tx.run(`DELETE FROM ${p}accounts WHERE user_id = ?`, [id]);
         await tx.run(`DELETE FROM ${p}passwords WHERE user_id = ?`, [id]);
+        await tx.run(`DELETE FROM ${p}backup_codes WHERE user_id = ?`, [id]);
+        await tx.run(`DELETE FROM ${p}two_factor WHERE user_id = ?`, [id]);
         await tx.run(`DELETE FROM ${p}users WHERE id = ?`, [id]);
       });
       return user;
@@ -317,7 +338,7 @@ export function SqlAdapter(driver: SqlDriver, options: SqlAdapterOptions = {}): 
 
     async createSession(session) {
       await driver.run(
-        `INSERT INTO ${p}sessions (session_token, user_id, expires, created_at, last_seen_at, user_agent) VALUES (?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO ${p}sessions (session_token, user_id, expires, created_at, last_seen_at, user_agent, authenticated_at, amr) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
         [
           session.sessionToken,
           session.userId,
@@ -325,6 +346,8 @@ export function SqlAdapter(driver: SqlDriver, options: SqlAdapterOptions = {}): 
           session.createdAt?.getTime() ?? null,
           session.lastSeenAt?.getTime() ?? null,
           session.userAgent ?? null,
+          session.authenticatedAt?.getTime() ?? null,
+          session.amr?.join(" ") ?? null,
         ],
       );
       return session;
@@ -351,6 +374,9 @@ export function SqlAdapter(driver: SqlDriver, options: SqlAdapterOptions = {}): 
       if (session.expires !== undefined) columns.push(["expires", session.expires.getTime()]);
       if (session.lastSeenAt !== undefined) columns.push(["last_seen_at", session.lastSeenAt?.getTime() ?? null]);
       if (session.userAgent !== undefined) columns.push(["user_agent", session.userAgent]);
+      if (session.authenticatedAt !== undefined)
+        columns.push(["authenticated_at", session.authenticatedAt?.getTime() ?? null]);
+      if (session.amr !== undefined) columns.push(["amr", session.amr?.join(" ") ?? null]);
       if (columns.length > 0) {
         await driver.run(
           `UPDATE ${p}sessions SET ${columns.map(([column]) => `${column} = ?`).join(", ")} WHERE session_token = ?`,
@@ -456,6 +482,66 @@ export function SqlAdapter(driver: SqlDriver, options: SqlAdapterOptions = {}): 
         [userId, now()],
       );
       return rows.map(toSession);
+    },
+
+    async getTwoFactor(userId) {
+      const row = await one(driver, `SELECT * FROM ${p}two_factor WHERE user_id = ?`, [userId]);
+      return row === null ? null : toTwoFactor(row);
+    },
+
+    async setTwoFactor(record) {
+      await driver.transaction(async (tx) => {
+        await tx.run(`DELETE FROM ${p}two_factor WHERE user_id = ?`, [record.userId]);
+        await tx.run(
+          `INSERT INTO ${p}two_factor (user_id, secret, enabled_at, last_used_step, trusted_after) VALUES (?, ?, ?, ?, ?)`,
+          [
+            record.userId,
+            record.secret,
+            record.enabledAt?.getTime() ?? null,
+            record.lastUsedStep,
+            record.trustedAfter?.getTime() ?? null,
+          ],
+        );
+      });
+      return record;
+    },
+
+    async useTwoFactorStep(userId, step) {
+      // One statement: of concurrent uses of one step, only the first changes the row.
+      const { changes } = await driver.run(
+        `UPDATE ${p}two_factor SET last_used_step = ? WHERE user_id = ? AND (last_used_step IS NULL OR last_used_step < ?)`,
+        [step, userId, step],
+      );
+      return changes === 1;
+    },
+
+    async deleteTwoFactor(userId) {
+      await driver.transaction(async (tx) => {
+        await tx.run(`DELETE FROM ${p}backup_codes WHERE user_id = ?`, [userId]);
+        await tx.run(`DELETE FROM ${p}two_factor WHERE user_id = ?`, [userId]);
+      });
+    },
+
+    async setBackupCodes(userId, codes) {
+      await driver.transaction(async (tx) => {
+        await tx.run(`DELETE FROM ${p}backup_codes WHERE user_id = ?`, [userId]);
+        for (const code of codes) {
+          await tx.run(`INSERT INTO ${p}backup_codes (user_id, code_hash) VALUES (?, ?)`, [userId, code]);
+        }
+      });
+    },
+
+    async useBackupCode(userId, code) {
+      const { changes } = await driver.run(`DELETE FROM ${p}backup_codes WHERE user_id = ? AND code_hash = ?`, [
+        userId,
+        code,
+      ]);
+      return changes === 1;
+    },
+
+    async countBackupCodes(userId) {
+      const row = await one(driver, `SELECT COUNT(*) AS n FROM ${p}backup_codes WHERE user_id = ?`, [userId]);
+      return Number(row?.n ?? 0);
     },
 
     async deleteUserSessions(userId, keep) {

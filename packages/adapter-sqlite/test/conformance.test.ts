@@ -25,9 +25,9 @@ describe("SQLite migrations", () => {
     const instances = [1, 2, 3, 4].map(() => SQLiteAdapter(`sqlite:${join(dir, "auth.db")}`));
     try {
       const reports = await Promise.all(instances.map((adapter) => adapter.migrate()));
-      // Exactly one instance applied the versions (1, 3: passwords, 4: passkeys); the others found them done.
-      expect(reports.flatMap((report) => report.applied)).toEqual([1, 3, 4]);
-      expect(reports.every((report) => report.version === 4)).toBe(true);
+      // Exactly one instance applied the versions (1, 3: passwords, 4: passkeys, 5 and 6: two-factor); the others found them done.
+      expect(reports.flatMap((report) => report.applied)).toEqual([1, 3, 4, 5, 6]);
+      expect(reports.every((report) => report.version === 6)).toBe(true);
       const user = await instances[0]?.createUser({ email: "first@example.com", emailVerified: null });
       expect(await instances[3]?.getUser(user?.id ?? "")).toMatchObject({ email: "first@example.com" });
 

@@ -20,6 +20,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { passkeyConformance } from "./passkeys.js";
 import { passwordConformance } from "./passwords.js";
+import { twoFactorConformance } from "./two-factor.js";
 import { underCI } from "./under-ci.js";
 
 export { underCI } from "./under-ci.js";
@@ -415,5 +416,6 @@ export function runAdapterConformance(name: string, factory: AdapterFactory, ava
     });
 
     passwordConformance(() => adapter, newUser);
+    twoFactorConformance(() => adapter);
   });
 }

@@ -72,6 +72,10 @@ export interface AdapterSession {
   lastSeenAt?: Date | null;
   /** Gatehouse: the browser that began it. */
   userAgent?: string | null;
+  /** Gatehouse: when the user last really authenticated in this session (sign-in or step-up). */
+  authenticatedAt?: Date | null;
+  /** Gatehouse: how they authenticated then (RFC 8176 values such as `pwd`, `otp`, `mfa`). */
+  amr?: string[] | null;
 }
 
 /** An email sign-in token as stored. `token` is the token's keyed hash. */
@@ -235,6 +239,44 @@ export interface PasswordAdapter {
   createUserWithPassword(user: Omit<AdapterUser, "id"> & { id?: string }, hash: string): Awaitable<AdapterUser>;
 }
 
+/**
+ * Gatehouse: a user's two-factor (TOTP) enrolment. `secret` is stored as Gatehouse gives it
+ * (already encrypted with a key derived from the auth secret); store it as given.
+ */
+export interface AdapterTwoFactor {
+  userId: string;
+  /** The TOTP secret, encrypted. */
+  secret: string;
+  /** When the enrolment was confirmed by a first code; `null` while it is being set up. */
+  enabledAt: Date | null;
+  /** The last 30-second time step whose code was accepted (each code is used once). */
+  lastUsedStep: number | null;
+  /** Trusted-device cookies issued before this time are refused (revocation). */
+  trustedAfter: Date | null;
+}
+
+/** Gatehouse: two-factor authentication (TOTP secrets and backup codes). */
+export interface TwoFactorAdapter {
+  /** The user's two-factor record, or `null`. */
+  getTwoFactor(userId: string): Awaitable<AdapterTwoFactor | null>;
+  /** Creates or replaces the user's record (one per user). */
+  setTwoFactor(record: AdapterTwoFactor): Awaitable<AdapterTwoFactor>;
+  /**
+   * Records that the code of time step `step` was used — atomically, and only if `step` is later
+   * than the recorded one: of two concurrent calls with the same step, exactly one gets `true`.
+   * `false` when the step is not later, or the user has no record.
+   */
+  useTwoFactorStep(userId: string, step: number): Awaitable<boolean>;
+  /** Deletes the user's record and backup codes (no error if there are none). */
+  deleteTwoFactor(userId: string): Awaitable<void>;
+  /** Replaces the user's backup codes with these (hashed) ones. */
+  setBackupCodes(userId: string, codes: readonly string[]): Awaitable<void>;
+  /** Deletes one (hashed) backup code — atomically: of two concurrent calls, exactly one gets `true`. */
+  useBackupCode(userId: string, code: string): Awaitable<boolean>;
+  /** How many unused backup codes the user has. */
+  countBackupCodes(userId: string): Awaitable<number>;
+}
+
 /** Everything: what first-party adapters implement. */
 export interface DatabaseAdapter
   extends
@@ -245,7 +287,8 @@ export interface DatabaseAdapter
     SessionManagementAdapter,
     AccountAdapter,
     PasswordAdapter,
-    PasskeyAdapter {
+    PasskeyAdapter,
+    TwoFactorAdapter {
   /**
    * Declares the adapter stores Gatehouse's own fields (see {@link KEEPS_GATEHOUSE_FIELDS});
    * without it, it gets next-auth v4's argument shapes only.
@@ -336,6 +379,18 @@ export const ADAPTER_GROUPS = {
     optional: [],
   },
   passwords: { required: ["getPasswordHash", "setPasswordHash", "createUserWithPassword"], optional: [] },
+  twoFactor: {
+    required: [
+      "getTwoFactor",
+      "setTwoFactor",
+      "useTwoFactorStep",
+      "deleteTwoFactor",
+      "setBackupCodes",
+      "useBackupCode",
+      "countBackupCodes",
+    ],
+    optional: [],
+  },
 } as const satisfies Record<
   string,
   { required: readonly (keyof DatabaseAdapter)[]; optional: readonly (keyof DatabaseAdapter)[] }

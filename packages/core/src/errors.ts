@@ -82,7 +82,14 @@ export type ErrorCode =
   /** Password accounts: the right password, but the address is not verified yet (a new link was sent). */
   | "EmailNotVerified"
   /** Password accounts: a new password that breaks the length rule or is known to be breached. */
-  | "InvalidPassword";
+  | "InvalidPassword"
+  /** A two-factor code (or backup code) that is wrong, already used, or out of its time window. */
+  | "TwoFactorInvalidCode"
+  /** The sign-in waiting for its second factor expired, was already finished, or is from another browser. */
+  | "TwoFactorExpired"
+  /** Two-factor authentication is not set up (or already is) for this user. */
+  | "TwoFactorNotEnabled"
+  | "TwoFactorAlreadyEnabled";
 
 /**
  * What the built-in pages say for one {@link ErrorCode}: a line beside the sign-in form

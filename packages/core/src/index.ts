@@ -42,3 +42,10 @@ export type { PasswordOutcome } from "./features/password/outcome.js";
 export type { SignUpInput } from "./features/password/sign-up.js";
 export type { ClientAnswer, ClientKit } from "./lib/client-kit.js";
 export { ADAPTER_GROUPS, ADAPTER_METHODS, KEEPS_GATEHOUSE_FIELDS } from "./adapter.js";
+export type { TwoFactorEnrolment, TwoFactorStatus, TwoFactorVerifyResult } from "./features/two-factor/index.js";
+export type {
+  RecentAuthOptions,
+  Verification as TwoFactorVerification,
+  VerifyOptions as TwoFactorVerifyOptions,
+} from "./features/two-factor/client.js";
+export { authenticatedWithin, stepUpUrl } from "./lib/session/step-up.js";

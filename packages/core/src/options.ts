@@ -16,6 +16,7 @@ import type {
   PagesOptions,
   RateLimitOptions,
   SessionOptions,
+  TwoFactorOptions,
   Theme,
 } from "./types.js";
 
@@ -79,6 +80,14 @@ export interface AuthConfig<T extends AuthTypes = AuthTypes> {
   adapter?: Adapter | undefined;
   /** Gatehouse: sign-in rate limits (failed attempts only), or `false` to turn them off. */
   rateLimit?: RateLimitOptions | false | undefined;
+  /**
+   * Gatehouse: two-factor authentication (TOTP authenticator apps, with backup codes). Given,
+   * users can turn it on from their account page, and a user who has it on is asked for a code
+   * after the first factor, before any session exists. Needs an adapter with the `twoFactor`
+   * method group (every first-party adapter has it).
+   * @default undefined (off)
+   */
+  twoFactor?: TwoFactorOptions | undefined;
   /**
    * Gatehouse: where rate-limit counters, revoked token ids and session epochs live. It must
    * implement `peek` as well as `hit`, `get`, `set` and `delete`.

@@ -27,6 +27,13 @@ export interface Session {
   };
   /** When the session expires, as an ISO 8601 string. */
   expires: string;
+  /**
+   * Gatehouse: when the user last really authenticated in this session (signing in, or a
+   * step-up), as an ISO 8601 string; what `auth.require({ maxAge })` judges.
+   */
+  authenticatedAt?: string;
+  /** Gatehouse: how they authenticated then (`pwd`, `email`, `oauth`, `otp`, `mfa`). */
+  amr?: string[];
   [key: string]: unknown;
 }
 
@@ -224,6 +231,34 @@ export interface PagesOptions {
 export interface RateLimit {
   max: number;
   windowSeconds: number;
+}
+
+/**
+ * Gatehouse: two-factor authentication with an authenticator app (TOTP, RFC 6238: HMAC-SHA1,
+ * 6 digits, 30-second steps, one step of clock drift either way, each code used once) and 10
+ * single-use backup codes. A user turns it on from their account page (`twoFactor.enable()`,
+ * then `twoFactor.verify(code)`); afterwards every sign-in through a provider listed in
+ * `requireFor` stops at the second-factor page, and no session exists until the code is right.
+ */
+export interface TwoFactorOptions {
+  /**
+   * Which first factors ask for the second: provider types (`"credentials"`, `"password"`,
+   * `"email"`, `"oauth"`, `"oidc"`) or provider ids. A passkey (`"webauthn"`) is already two
+   * factors (the device and its unlock) and is not asked, unless listed here.
+   * @default ["credentials", "password", "email", "oauth", "oidc"] (every one but passkeys)
+   */
+  requireFor?: readonly string[] | undefined;
+  /** The name authenticator apps show beside the account. @default the app's host */
+  issuer?: string | undefined;
+  /** Seconds a sign-in waits for its second factor. @default 300 */
+  pendingMaxAge?: number | undefined;
+  /**
+   * Seconds a browser that ticked "trust this device" skips the second factor (a signed cookie,
+   * revoked when two-factor is turned off or the user forgets their devices); `false` hides the
+   * choice.
+   * @default 2592000 (30 days)
+   */
+  trustDeviceMaxAge?: number | false | undefined;
 }
 
 /**

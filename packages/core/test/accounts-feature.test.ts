@@ -105,6 +105,7 @@ describe("unlinking a provider account", () => {
         posted.push([path, fields]);
         return Promise.resolve({ ok: true, status: 200, data: { unlinked: true } });
       },
+      url: (path: string) => `/api/auth/${path}`,
       changed: () => {
         changed += 1;
         return Promise.resolve();

@@ -86,6 +86,9 @@ describe("database sessions: sign-in", () => {
     expect(await session(auth, jar)).toEqual({
       user: { id: "1", name: "Ada Lovelace", email: "ada@example.com", image: null },
       expires: new Date(time.now() + 3600 * 1000).toISOString(),
+      // Gatehouse: when and how the user authenticated (step-up judges it).
+      authenticatedAt: new Date(time.now()).toISOString(),
+      amr: ["pwd"],
     });
   });
 

@@ -15,7 +15,7 @@
  * export const config = { matcher: ["/dashboard/:path*"] }
  * ```
  */
-import { DEFAULT_BASE_PATH } from "@gatehouse/core/defaults";
+import { DEFAULT_BASE_PATH, systemClock } from "@gatehouse/core/defaults";
 import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
 import { readEnv } from "./lib/env.js";
 import { loggerFor } from "./lib/log.js";
@@ -55,6 +55,13 @@ export interface NextAuthMiddlewareOptions {
    * @default none: only the stores of the auth instances in the same realm
    */
   store?: GetTokenParams["store"];
+  /**
+   * Gatehouse: step-up for the routes matched. A token whose last real authentication
+   * (`authenticatedAt`) is older than `maxAge` seconds is sent to re-authenticate, then back:
+   * `{basePath}/two-factor` by default (the code form for users with two-factor on, sign-in for
+   * everyone else; it needs the `twoFactor` option), or `url`.
+   */
+  stepUp?: { maxAge: number; url?: string };
 }
 
 function authBasePath(url: string | undefined): string {
@@ -106,6 +113,13 @@ async function handle(
   });
   const authorized = options.callbacks?.authorized ?? (({ token: t }) => t !== null);
   if (await authorized({ token, req: request })) {
+    const stepUp = options.stepUp;
+    const at = typeof token?.authenticatedAt === "number" ? token.authenticatedAt * 1000 : Number.NaN;
+    if (stepUp !== undefined && !(systemClock() - at <= stepUp.maxAge * 1000)) {
+      const target = new URL(stepUp.url ?? `${basePath}/two-factor`, origin);
+      target.searchParams.set("callbackUrl", `${request.nextUrl.basePath}${pathname}${search}`);
+      return NextResponse.redirect(target);
+    }
     (request as NextRequestWithAuth).nextauth = { token };
     return middleware === undefined ? undefined : middleware(request as NextRequestWithAuth, event as NextFetchEvent);
   }

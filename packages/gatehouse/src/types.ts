@@ -56,6 +56,10 @@ export interface DefaultSession {
     [key: string]: unknown;
   };
   expires: string;
+  /** Gatehouse: when the user last really authenticated (sign-in or step-up), ISO 8601. */
+  authenticatedAt?: string;
+  /** Gatehouse: how (`pwd`, `email`, `oauth`, `otp`, `mfa`). */
+  amr?: string[];
 }
 
 /** The session `useSession()`, `auth()` and `getServerSession()` return. Augment to add fields. */

@@ -123,10 +123,10 @@ describe("npx gatehouse migrate", () => {
     const file = join(dir, "cli.db");
     const first = await run(["migrate", `sqlite:${file}`]);
     expect(first).toMatchObject({ code: 0 });
-    expect(first.stdout).toContain("Applied schema versions 1, 3, 4; now at 4.");
+    expect(first.stdout).toContain("Applied schema versions 1, 3, 4, 5, 6; now at 6.");
     expect(await tables(file)).toContain("auth_sessions");
     const second = await run(["migrate", `sqlite:${file}`]);
-    expect(second.stdout).toContain("Up to date (schema version 4)");
+    expect(second.stdout).toContain("Up to date (schema version 6)");
   });
 
   it("reads DATABASE_URL from .env.local when no URL is given", async () => {

@@ -137,6 +137,22 @@ describe("withAuth", () => {
     expect(await adminsOnly(nextRequest("/login"))).toBeUndefined();
   });
 
+  it("stepUp: sends a token whose last authentication is older than maxAge to re-authenticate, then lets it in", async () => {
+    const stepUp = withAuth({ stepUp: { maxAge: 300 } });
+    const nowSeconds = Math.floor(Date.now() / 1000);
+    const old = await sessionToken({ sub: "1", authenticatedAt: nowSeconds - 301, amr: ["pwd"] });
+    const response = (await stepUp(nextRequest("/billing?x=1", `${COOKIE}=${old}`))) as Response;
+    expect(response.status).toBe(307);
+    expect(response.headers.get("location")).toBe(
+      "http://localhost:3000/api/auth/two-factor?callbackUrl=%2Fbilling%3Fx%3D1",
+    );
+    // A token that records no authentication time is not recent either.
+    const unknown = await sessionToken({ sub: "1" });
+    expect(((await stepUp(nextRequest("/billing", `${COOKIE}=${unknown}`))) as Response).status).toBe(307);
+    const fresh = await sessionToken({ sub: "1", authenticatedAt: nowSeconds - 10, amr: ["otp", "mfa"] });
+    expect(await stepUp(nextRequest("/billing", `${COOKIE}=${fresh}`))).toBeUndefined();
+  });
+
   it("never guards the sign-in page or the auth routes themselves", async () => {
     expect(await withAuth(nextRequest("/api/auth/signin"))).toBeUndefined();
     expect(await withAuth(nextRequest("/api/auth/callback/credentials"))).toBeUndefined();

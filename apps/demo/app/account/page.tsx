@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { auth, sessions, signOut } from "@/auth";
 import { Passkeys } from "./passkeys";
 import { RenameForm } from "./rename-form";
+import { TwoFactorPanel } from "./two-factor";
 
 function describe(userAgent: string | null): string {
   if (userAgent === null) return "Unknown browser";
@@ -75,6 +76,7 @@ export default async function Account() {
           </button>
         </form>
       </section>
+      <TwoFactorPanel />
       <section className="panel narrow">
         <h2>Passkeys</h2>
         <p className="muted">Sign in with your fingerprint, face or device PIN instead of a password.</p>

@@ -26,9 +26,11 @@ export function LoginForm({ callbackUrl, initialError }: { callbackUrl: string; 
     });
     setPending(false);
     if (response.ok) {
+      // Where the sign-in goes on: the callbackUrl, or the two-factor page when the user has it on.
+      const { url } = (await response.json()) as { url?: unknown };
       // Tell the other open tabs, then a full navigation, so the server-rendered pages and the client session start fresh.
       await getSession({ broadcast: true });
-      window.location.assign(callbackUrl);
+      window.location.assign(typeof url === "string" ? url : callbackUrl);
       router.refresh();
     } else {
       setError(((await response.json()) as { error: string }).error);

@@ -8,6 +8,7 @@ import { cookieOptions } from "../lib/config/cookie-names.js";
 import { DEFAULTS } from "../lib/config/defaults.js";
 import { randomDevelopmentSecret } from "../lib/config/development-secret.js";
 import type { ResolvedConfig, ResolvedRateLimits, ResolvedTheme } from "../lib/config/resolved-config.js";
+import { resolveTwoFactor } from "../features/two-factor/resolve-options.js";
 import { isPlainObject } from "../lib/encoding.js";
 import { defaultRedirect } from "../lib/redirect.js";
 import type { AuthConfig } from "../options.js";
@@ -106,6 +107,7 @@ export function resolveConfig(config: AuthConfig, logger: LoggerInstance): Resol
     events: Object.freeze({ ...definedOnly(config.events ?? {}) }),
     theme: resolveTheme(config.theme),
     rateLimit: resolveRateLimit(config.rateLimit),
+    twoFactor: resolveTwoFactor(config.twoFactor),
     maxBodyBytes: DEFAULTS.maxBodyBytes,
     maxTokenLength: Math.max(DEFAULTS.maxTokenLength, session.maxCookieBytes),
   };

@@ -14,6 +14,7 @@ import { oauthFeature } from "./oauth/index.js";
 import { passkeyFeature } from "./passkey/index.js";
 import { passwordFeature } from "./password/index.js";
 import { sessionsFeature } from "./sessions/index.js";
+import { twoFactorFeature } from "./two-factor/index.js";
 
 const ALL = Object.freeze([
   baseFeature,
@@ -25,6 +26,7 @@ const ALL = Object.freeze([
   passkeyFeature,
   passwordFeature,
   devMailboxFeature,
+  twoFactorFeature,
 ] as const);
 
 /** Every feature (for assembling routes, checks and hooks). */

@@ -18,6 +18,8 @@ export interface ClientKit {
   get(path: string): Promise<ClientAnswer>;
   /** `POST {basePath}/{path}` with the fields, the CSRF token and `json=true`. */
   post(path: string, fields: Readonly<Record<string, string>>): Promise<ClientAnswer>;
+  /** The browser URL of `{basePath}/{path}` (to navigate to a built-in page). */
+  url(path: string): string;
   /** The session may have changed: read it again, here and in the other tabs. */
   changed(): Promise<void>;
 }

@@ -5,6 +5,7 @@
  */
 import { redirect } from "next/navigation";
 import type { NextRequest } from "next/server";
+import { authenticatedWithin, stepUpUrl, systemClock } from "@gatehouse/core";
 import type { AuthOptions, Session } from "../types.js";
 import { instanceFor } from "./instance.js";
 import { isNodeRequest, type NodeRequest, type NodeResponse } from "./node-http.js";
@@ -36,10 +37,12 @@ export interface AuthFunction {
   /**
    * The check every protected page, route handler and server action should make, in one line:
    * the session, or a redirect to sign in (with `redirectTo` as the callbackUrl). Middleware
-   * alone is an optimistic check; this one reads the session for real.
-   * @example `const session = await auth.require({ redirectTo: "/dashboard" })`
+   * alone is an optimistic check; this one reads the session for real. With `maxAge` (seconds)
+   * it is a step-up: a session that last really authenticated longer ago is sent to
+   * re-authenticate (the two-factor code when the user has it on, else sign-in), then back.
+   * @example `const session = await auth.require({ redirectTo: "/billing", maxAge: 300 })`
    */
-  require(options?: { redirectTo?: string }): Promise<Session>;
+  require(options?: { redirectTo?: string; maxAge?: number }): Promise<Session>;
 }
 
 function withSetCookies(response: Response, lines: readonly string[]): Response {
@@ -90,10 +93,14 @@ export function createAuthFunction(options: AuthOptions): AuthFunction {
       "auth() takes no arguments, (req, res), a getServerSideProps context, or a middleware function.",
     );
   }
-  auth.require = async (settings: { redirectTo?: string } = {}): Promise<Session> => {
+  auth.require = async (settings: { redirectTo?: string; maxAge?: number } = {}): Promise<Session> => {
     const session = await sessionFromNext(options);
-    if (session !== null) return session;
     const instance = instanceFor(options);
+    if (session !== null && settings.maxAge === undefined) return session;
+    if (session !== null && settings.maxAge !== undefined) {
+      if (authenticatedWithin(session, settings.maxAge, (options.now ?? systemClock)())) return session;
+      redirect(stepUpUrl(instance.config, settings.redirectTo));
+    }
     const page = instance.config.pages.signIn ?? `${instance.config.basePath}/signin`;
     const target = new URL(page, "http://localhost");
     if (settings.redirectTo !== undefined) target.searchParams.set("callbackUrl", settings.redirectTo);

@@ -13,6 +13,8 @@ export { getCsrfToken, getSession, type GetSessionParams } from "./client-state.
 // Every feature's browser functions (listSessions, revokeSessions, unlinkAccount, …), generated.
 export * from "./features.js";
 export type { PasskeyInfo, PasskeyOutcome, PasskeySignInOptions, RegisterPasskeyOptions } from "@gatehouse/core";
+export { twoFactor } from "./two-factor.js";
+export type { TwoFactorEnrolment, TwoFactorStatus, TwoFactorVerification, RecentAuthOptions } from "@gatehouse/core";
 
 /** What `useSession()` returns. */
 export type SessionContextValue<R extends boolean = false> = R extends true

@@ -15,6 +15,7 @@ const kit: ClientKit = {
     const { res, data } = await post(path, { ...fields });
     return { ok: res.ok, status: res.status, data };
   },
+  url: (path) => `${base}/${path}`,
   async changed() {
     await refresh();
     broadcast();

@@ -22,6 +22,7 @@ function clearAuthCookies(state: RequestState, sessionCookies: SetCookie[]): Set
   for (const cookie of [names.callbackUrl, names.state, names.pkceCodeVerifier, names.nonce, names.webauthnChallenge]) {
     if (state.cookies.has(cookie.name)) out.push(expiredCookie(cookie.name, cookie.options));
   }
+  for (const extension of state.runtime.extensions) out.push(...(extension.signOutCookies?.(state) ?? []));
   return out;
 }
 

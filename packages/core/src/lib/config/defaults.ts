@@ -111,6 +111,14 @@ export const DEFAULTS = /* @__PURE__ */ Object.freeze({
      */
     jwksRefetchIntervalMs: 30_000, // 30 seconds
   }),
+  twoFactor: /* @__PURE__ */ Object.freeze({
+    /** Every first factor asks for the second (provider types, or provider ids). */
+    requireFor: /* @__PURE__ */ Object.freeze(["credentials", "password", "email", "oauth", "oidc"] as const),
+    /** Seconds a sign-in waits for its code (5 minutes). */
+    pendingMaxAge: 300,
+    /** Seconds "trust this device" lasts (30 days). */
+    trustDeviceMaxAge: 2_592_000,
+  }),
   /** Largest request body read at all. */
   maxBodyBytes: 65_536, // 64 KiB
   maxTokenLength: MAX_TOKEN_LENGTH,

@@ -30,6 +30,18 @@ export interface ResolvedRateLimits {
   readonly emailPerAddress: RateLimit | false;
 }
 
+/** Two-factor authentication with every default filled in (see `TwoFactorOptions`). */
+export interface ResolvedTwoFactor {
+  /** Provider types and ids whose sign-ins ask for the second factor. */
+  readonly requireFor: ReadonlySet<string>;
+  /** The name authenticator apps show; `null`: the app's host. */
+  readonly issuer: string | null;
+  /** Seconds a sign-in waits for its second factor. */
+  readonly pendingMaxAge: number;
+  /** Seconds a trusted device skips the second factor; `false`: no "trust this device". */
+  readonly trustDeviceMaxAge: number | false;
+}
+
 /** The options after `resolveConfig()`: complete, validated, frozen. */
 export interface ResolvedConfig {
   readonly providers: readonly ResolvedProvider[];
@@ -72,6 +84,8 @@ export interface ResolvedConfig {
   readonly events: Readonly<Partial<EventCallbacks>>;
   readonly theme: ResolvedTheme;
   readonly rateLimit: ResolvedRateLimits | false;
+  /** Two-factor authentication, or `null` when the `twoFactor` option is not given. */
+  readonly twoFactor: ResolvedTwoFactor | null;
   readonly maxBodyBytes: number;
   readonly maxTokenLength: number;
 }

@@ -19,7 +19,15 @@ import type { AccountHint } from "./session-extension.js";
 import { hashSessionToken, readStoredSession } from "./database-cookie.js";
 import { sessionCookieValue } from "./session-cookie-value.js";
 import { listSessions, revokeSessions } from "./session-management.js";
-import type { CurrentUser, EndedSession, SessionResult, SessionStart, SessionStrategy } from "./strategy.js";
+import { authenticationOf, withAuthentication } from "./authentication.js";
+import type {
+  Authentication,
+  CurrentUser,
+  EndedSession,
+  SessionResult,
+  SessionStart,
+  SessionStrategy,
+} from "./strategy.js";
 
 /** `maxAge` from now, but never past the absolute lifetime counted from the session's start (ms). */
 function slidingExpiry(state: RequestState, createdAt: number): number {
@@ -126,11 +134,16 @@ async function resolve(state: RequestState, update?: { newSession: unknown }): P
     cookies = sessionCookie(state, stored.read.value as string, expires, stored.read);
   }
   const refresh = await sessionAccount(state, stored.user.id);
-  const base: Session = {
-    user: publicUser(stored.user),
-    expires: expires.toISOString(),
-    ...(refresh?.failed === true ? { error: "RefreshAccessTokenError" } : {}),
-  };
+  const base: Session = withAuthentication(
+    {
+      user: publicUser(stored.user),
+      expires: expires.toISOString(),
+      ...(refresh?.failed === true ? { error: "RefreshAccessTokenError" } : {}),
+    },
+    // An adapter that keeps no authentication time (a foreign one): the session's start.
+    stored.session.authenticatedAt?.getTime() ?? stored.started,
+    stored.session.amr,
+  );
   const user = stored.user as User;
   const account = refresh === null ? {} : { account: callbackAccount(refresh.account) };
   const session = config.custom.session
@@ -159,6 +172,7 @@ async function issue(state: RequestState, start: SessionStart): Promise<SetCooki
   );
   const now = new Date(state.nowMs);
   const expires = new Date(slidingExpiry(state, state.nowMs));
+  const authentication = authenticationOf(start, state.nowMs);
   await withAdapter(runtime, "createSession", async (adapter) =>
     adapter.createSession({
       sessionToken: await hashSessionToken(token),
@@ -167,11 +181,28 @@ async function issue(state: RequestState, start: SessionStart): Promise<SetCooki
       createdAt: now,
       lastSeenAt: now,
       userAgent: state.request.headers.get("user-agent")?.slice(0, 512) ?? null,
+      authenticatedAt: new Date(authentication.at),
+      amr: [...authentication.amr],
     }),
   );
   const remember = runtime.extensions.some((extension) => extension.rememberAccount?.(state, account) === true);
   const hint = remember ? { provider: account.provider, providerAccountId: account.providerAccountId } : null;
   return [...sessionCookie(state, token, expires, read), ...accountHintCookie(state, hint, expires)];
+}
+
+/** Step-up: records the new authentication on the session's row. */
+async function reauthenticate(state: RequestState, authentication: Authentication): Promise<SetCookie[] | null> {
+  const stored = await readStoredSession(state);
+  if ("invalid" in stored) return null;
+  const { hash } = stored;
+  await withAdapter(state.runtime, "updateSession", (adapter) =>
+    adapter.updateSession({
+      sessionToken: hash,
+      authenticatedAt: new Date(authentication.at),
+      amr: [...authentication.amr],
+    }),
+  );
+  return [];
 }
 
 async function end(state: RequestState): Promise<EndedSession> {
@@ -205,6 +236,7 @@ export const databaseStrategy: SessionStrategy = Object.freeze({
   },
   resolve,
   issue,
+  reauthenticate,
   end,
   list: listSessions,
   revoke: revokeSessions,

@@ -21,7 +21,9 @@ import {
   storeEpoch,
   storeRevokedId,
 } from "./revocation.js";
+import { authenticationOf, withAuthentication } from "./authentication.js";
 import type {
+  Authentication,
   CurrentUser,
   EndedSession,
   RevocationResult,
@@ -128,7 +130,8 @@ function defaultSession(token: JWT, expires: number): Session {
   const session: Session = { user, expires: new Date(expires).toISOString() };
   // A failed provider-token refresh is the one token fact the client must see, to sign in again.
   if (typeof token.error === "string") session.error = token.error;
-  return session;
+  const at = typeof token.authenticatedAt === "number" ? token.authenticatedAt * 1000 : null;
+  return withAuthentication(session, at, token.amr);
 }
 
 /** next-auth's starting token: name, email, picture and `sub`, where the user has them. */
@@ -232,9 +235,11 @@ async function issue(state: RequestState, start: SessionStart): Promise<SetCooki
   for (const extension of state.runtime.extensions) {
     if (extension.signInClaims !== undefined) claims = { ...claims, ...extension.signInClaims(state, account) };
   }
+  const authentication = authenticationOf(start, state.nowMs);
+  const recorded = { authenticatedAt: Math.floor(authentication.at / 1000), amr: [...authentication.amr] };
   const token = await runCallback("jwt", () =>
     config.callbacks.jwt({
-      token: { ...claims, ...initialToken(user) },
+      token: { ...claims, ...recorded, ...initialToken(user) },
       user,
       account,
       ...(profile === undefined ? {} : { profile }),
@@ -278,6 +283,18 @@ async function writeWhatFits(state: RequestState, token: JWT, previous: readonly
       dropped.push(next);
     }
   }
+}
+
+/** Step-up: the same token, with the new authentication recorded. */
+async function reauthenticate(state: RequestState, authentication: Authentication): Promise<SetCookie[] | null> {
+  const stored = await readStoredToken(state);
+  if (stored.token === null) return null;
+  const token: JWT = {
+    ...stored.token,
+    authenticatedAt: Math.floor(authentication.at / 1000),
+    amr: [...authentication.amr],
+  };
+  return writeSessionCookies(state, token, stored.read.names);
 }
 
 async function end(state: RequestState): Promise<EndedSession> {
@@ -357,6 +374,7 @@ export const jwtStrategy: SessionStrategy = Object.freeze({
   },
   resolve,
   issue,
+  reauthenticate,
   end,
   revoke,
   endUserSessions: (state: RequestState, userId: string) => moveEpoch(state, userId, []),

@@ -5,7 +5,19 @@
  */
 import type { AdapterAccount } from "../../adapter.js";
 import type { Account, JWT } from "../../types.js";
+import type { SetCookie } from "../cookies/set-cookie.js";
 import type { RequestState } from "../http/request-state.js";
+import type { SessionStart } from "./strategy.js";
+
+/** A finished first factor, about to become a session (what a sign-in gate sees). */
+export interface GatedSignIn extends SessionStart {
+  /** Where the sign-in lands afterwards (already checked). */
+  landing: string;
+  /** Whether the caller asked for `{ url }` JSON rather than a redirect. */
+  json: boolean;
+  /** Cookies the sign-in sets on every outcome (the cleared OAuth check cookies). */
+  cookies: readonly SetCookie[];
+}
 
 /** The provider account a database session signed in with (kept in a cookie beside it). */
 export interface AccountHint {
@@ -15,6 +27,12 @@ export interface AccountHint {
 
 /** Hooks into reading, starting and ending sessions. Every hook is optional. */
 export interface SessionExtension {
+  /**
+   * Sign-in, after the `signIn` callback and before the strategy issues the session: a response
+   * to send instead (a second factor is due: no session cookie is written), or `null` to go on.
+   * The gate that answers finishes the sign-in later with `issueSession`.
+   */
+  gateSignIn?(state: RequestState, signIn: GatedSignIn): Promise<Response | null>;
   /** Sign-in, JWT sessions: claims to start the token with, beside next-auth's defaults. */
   signInClaims?(state: RequestState, account: Account): Record<string, unknown>;
   /** Sign-in, database sessions: whether to remember which provider account signed in. */
@@ -39,4 +57,6 @@ export interface SessionExtension {
    * or `null`. `provider` is the provider the session signed in with, when known.
    */
   signOutUrl?(state: RequestState, provider: string, local: string): Promise<string | null>;
+  /** Sign-out: the feature's own cookies to expire with the session's (a sign-in in progress). */
+  signOutCookies?(state: RequestState): SetCookie[];
 }

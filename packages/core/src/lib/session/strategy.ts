@@ -25,12 +25,22 @@ export interface CurrentUser {
   image?: string | null | undefined;
 }
 
+/** When and how a user really authenticated (recorded on the session; judged by step-up). */
+export interface Authentication {
+  /** When, in ms since the epoch. */
+  at: number;
+  /** How: RFC 8176 method values (`pwd`, `otp`, `mfa`) and Gatehouse's `email` and `oauth`. */
+  amr: readonly string[];
+}
+
 /** A sign-in to turn into a session. */
 export interface SessionStart {
   user: User;
   account: Account;
   profile?: Profile;
   isNewUser: boolean;
+  /** How the user authenticated. @default now, by the account's type alone */
+  authentication?: Authentication;
 }
 
 /** A session that was just ended. */
@@ -88,6 +98,11 @@ export interface SessionStrategy {
    * `jwt` callback refused it.
    */
   issue(state: RequestState, start: SessionStart): Promise<SetCookie[] | null>;
+  /**
+   * Records a fresh authentication (a step-up) on the request's session, keeping everything else.
+   * @returns the cookies to set, or `null` when signed out.
+   */
+  reauthenticate(state: RequestState, authentication: Authentication): Promise<SetCookie[] | null>;
   /** Ends the request's session (sign-out). */
   end(state: RequestState): Promise<EndedSession>;
   /** The signed-in user's sessions, or `null` when signed out; absent where the strategy cannot list. */

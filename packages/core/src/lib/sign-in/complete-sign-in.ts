@@ -13,6 +13,8 @@ import { customPage, errorPageUrl, resolveRedirect, signInPageUrl } from "../htt
 import type { RequestState } from "../http/request-state.js";
 import { redirectOrJson } from "../http/respond.js";
 import { safeRedirect } from "../redirect.js";
+import { firstFactorMethods } from "../session/authentication.js";
+import type { SessionStart } from "../session/strategy.js";
 
 /** Who signed in, and how. */
 export interface SignInResult {
@@ -59,30 +61,51 @@ export async function completeSignIn(state: RequestState, result: SignInResult):
   const user = result.persist === undefined ? result.user : await result.persist();
   // An account that names its user (email's) names the stored one.
   const stored = account.userId === undefined ? account : { ...account, userId: user.id };
-  let session: Awaited<ReturnType<typeof runtime.strategy.issue>>;
-  try {
-    session = await runtime.strategy.issue(state, {
-      user,
-      account: stored,
-      ...(profile === undefined ? {} : { profile }),
-      isNewUser,
-    });
-  } catch (error) {
-    // Cookies that big would break the browser's next request: no session, and a clear code.
-    if (!(error instanceof SessionTooLargeError)) throw error;
-    runtime.logger.error("SessionTooLarge", error);
-    return redirectOrJson(json, signInPageUrl(state, { error: "SessionTooLarge" }), result.cookies ?? [], 400);
-  }
-  if (session === null) {
-    return redirectOrJson(json, errorPageUrl(state, "AccessDenied"), result.cookies ?? [], 403);
-  }
-  await emitEvent(runtime, "signIn", {
+  const start: SessionStart = {
     user,
     account: stored,
     ...(profile === undefined ? {} : { profile }),
     isNewUser,
-  });
-  return redirectOrJson(json, await landing(state, result), [...(result.cookies ?? []), ...session]);
+    authentication: { at: state.nowMs, amr: firstFactorMethods(account) },
+  };
+  const finish = { landing: await landing(state, result), json, cookies: result.cookies ?? [] };
+  // A feature may hold the sign-in back (a second factor is due): then no session exists yet.
+  for (const extension of runtime.extensions) {
+    const held = await extension.gateSignIn?.(state, { ...start, ...finish });
+    if (held !== undefined && held !== null) return held;
+  }
+  return issueSession(state, start, finish);
+}
+
+/** Where a finished sign-in goes, and what it sets on every outcome. */
+export interface SignInFinish {
+  landing: string;
+  json: boolean;
+  cookies: readonly SetCookie[];
+}
+
+/**
+ * Issues the session of a sign-in that passed every check (the `signIn` callback, and any gate),
+ * emits the `signIn` event, and sends the browser on.
+ */
+export async function issueSession(state: RequestState, start: SessionStart, finish: SignInFinish): Promise<Response> {
+  const { runtime } = state;
+  const { json } = finish;
+  let session: Awaited<ReturnType<typeof runtime.strategy.issue>>;
+  try {
+    session = await runtime.strategy.issue(state, start);
+  } catch (error) {
+    // Cookies that big would break the browser's next request: no session, and a clear code.
+    if (!(error instanceof SessionTooLargeError)) throw error;
+    runtime.logger.error("SessionTooLarge", error);
+    return redirectOrJson(json, signInPageUrl(state, { error: "SessionTooLarge" }), finish.cookies, 400);
+  }
+  if (session === null) {
+    return redirectOrJson(json, errorPageUrl(state, "AccessDenied"), finish.cookies, 403);
+  }
+  const { user, account, profile, isNewUser } = start;
+  await emitEvent(runtime, "signIn", { user, account, ...(profile === undefined ? {} : { profile }), isNewUser });
+  return redirectOrJson(json, finish.landing, [...finish.cookies, ...session]);
 }
 
 /** Where a sign-in ends: `pages.newUser` for a new user (with the callbackUrl), else the callbackUrl. */
