@@ -150,6 +150,26 @@ describe("passkeys", () => {
     expect((await db.adapter.getPasskey(original.id))?.counter).toBe(6);
   });
 
+  it("throttles refused passkey sign-ins (guessing with a stolen credential id), never good ones", async () => {
+    const { auth } = await setup({ rateLimit: { perIdentifier: { max: 3, windowSeconds: 60 }, perAddress: false } });
+    const owner = await SoftwareAuthenticator.create(0);
+    await register(auth, owner);
+    // Good sign-ins, more than the limit: none is counted.
+    for (let round = 0; round < 5; round++) expect((await passkeySignIn(auth, owner)).response.status).toBe(200);
+    // An attacker with the credential id but another key: refused, and after three, throttled;
+    // then the right key too waits out the window (the limit is per credential, as per account).
+    const forger = await SoftwareAuthenticator.create(0);
+    (forger as { credentialId: Uint8Array }).credentialId = owner.credentialId;
+    forger.userHandle = owner.userHandle;
+    for (let round = 0; round < 3; round++) expect((await passkeySignIn(auth, forger)).response.status).toBe(401);
+    const limited = await passkeySignIn(auth, forger);
+    expect(limited.response.status).toBe(429);
+    expect(limited.response.headers.get("retry-after")).toMatch(/^\d+$/);
+    expect(await limited.response.json()).toMatchObject({ error: "RateLimited" });
+    expect(sessionCookieSet(limited.response)).toBe(false);
+    expect((await passkeySignIn(auth, owner)).response.status).toBe(429);
+  });
+
   it("accepts authenticators that keep no counter (always 0)", async () => {
     const { auth } = await setup();
     const authenticator = await SoftwareAuthenticator.create(0);

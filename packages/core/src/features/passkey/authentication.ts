@@ -11,6 +11,7 @@
  */
 import type { AuthenticationResponseJSON, VerifiedAuthenticationResponse } from "@simplewebauthn/server";
 import { base64urlDecode } from "#crypto";
+import type { AdapterUser } from "../../adapter.js";
 import { withAdapter } from "../../lib/adapter-call.js";
 import { DEFAULTS } from "../../lib/config/defaults.js";
 import { fromUtf8, isPlainObject } from "../../lib/encoding.js";
@@ -20,6 +21,7 @@ import { signInPageUrl } from "../../lib/http/navigation.js";
 import { jsonResponse } from "../../lib/http/respond.js";
 import { completeSignIn } from "../../lib/sign-in/complete-sign-in.js";
 import { signInFailure } from "../../lib/sign-in/sign-in-failure.js";
+import { limitSignInAttempt } from "../../lib/rate-limit.js";
 import type { ResolvedPasskeyProvider } from "../../provider-types.js";
 import { clearCeremony, startCeremony, takeCeremony } from "./challenge.js";
 import { relyingParty } from "./relying-party.js";
@@ -59,9 +61,17 @@ function userHandle(response: Record<string, unknown>): string | null | undefine
   }
 }
 
+/** Why a passkey sign-in was refused: the log line, and the status. */
+interface Refusal {
+  reason: string;
+  status: number;
+}
+
 /**
  * `POST passkey/authentication-verification` (and `callback/:id`) with `{ response,
- * callbackUrl? }`: signs in as the passkey's user; a refusal is `PasskeySignin`.
+ * callbackUrl? }`: signs in as the passkey's user; a refusal is `PasskeySignin`. Refusals count
+ * against the sign-in rate limits (per credential id, per id and address, per address), as wrong
+ * passwords do; a good sign-in clears the credential's counters.
  */
 export async function authenticationVerification(
   state: RequestState,
@@ -71,7 +81,7 @@ export async function authenticationVerification(
 ): Promise<Response> {
   const { runtime } = state;
   const cleared = clearCeremony(state);
-  const refuse = async (reason: string, status = 401): Promise<Response> => {
+  const refuse = async ({ reason, status }: Refusal): Promise<Response> => {
     runtime.logger.warn("PASSKEY_SIGNIN_REFUSED", reason);
     // The challenge cookie goes whatever happens; JSON callers (every passkey client) get it cleared.
     if (json)
@@ -83,16 +93,52 @@ export async function authenticationVerification(
     return signInFailure(state, json, { status, code: "PasskeySignin" }, { callbackUrl: body.callbackUrl });
   };
   const response = credentialJson(body.response);
-  if (response === null) return refuse("the request had no credential (`response`)", 400);
+  if (response === null) return refuse({ reason: "the request had no credential (`response`)", status: 400 });
+
+  const attempt = await limitSignInAttempt(state, provider.id, response.id as string, async () => {
+    const outcome = await verifyAssertion(state, provider, response);
+    return { succeeded: "user" in outcome, value: outcome };
+  });
+  if (attempt.limited) {
+    runtime.logger.warn("PASSKEY_SIGNIN_REFUSED", "too many refused passkey sign-ins: rate limited");
+    const headers = { "Retry-After": String(attempt.retryAfter) };
+    if (json) {
+      const url = signInPageUrl(state, { error: "RateLimited" });
+      return jsonResponse({ url, error: "RateLimited" }, 429, cleared, headers);
+    }
+    return signInFailure(state, json, { status: 429, code: "RateLimited", headers }, { callbackUrl: body.callbackUrl });
+  }
+  if ("reason" in attempt.value) return refuse(attempt.value);
+  return completeSignIn(state, {
+    user: attempt.value.user,
+    account: { providerAccountId: attempt.value.passkeyId, provider: provider.id, type: "webauthn" },
+    isNewUser: false,
+    callbackUrl: body.callbackUrl ?? state.cookies.get(state.cookieNames.callbackUrl.name),
+    json,
+    cookies: cleared,
+  });
+}
+
+/**
+ * Checks the browser's assertion against this browser's challenge and the stored passkey, and
+ * records the use: the passkey's user, or why not.
+ */
+async function verifyAssertion(
+  state: RequestState,
+  provider: ResolvedPasskeyProvider,
+  response: Record<string, unknown>,
+): Promise<{ user: AdapterUser; passkeyId: string } | Refusal> {
+  const { runtime } = state;
+  const no = (reason: string): Refusal => ({ reason, status: 401 });
   const ceremony = await takeCeremony(state, "authentication", provider.id);
-  if (ceremony === null) return refuse("no passkey sign-in is in progress in this browser, it expired, or it was used");
+  if (ceremony === null) return no("no passkey sign-in is in progress in this browser, it expired, or it was used");
 
   const passkey = await withAdapter(runtime, "getPasskey", (adapter) => adapter.getPasskey(response.id as string));
-  if (passkey === null) return refuse("the passkey is not registered here (it may have been removed)");
+  if (passkey === null) return no("the passkey is not registered here (it may have been removed)");
   const handle = userHandle(response);
-  if (handle !== undefined && handle !== passkey.userId) return refuse("the passkey's user handle names another user");
+  if (handle !== undefined && handle !== passkey.userId) return no("the passkey's user handle names another user");
   const publicKey = base64urlDecode(passkey.publicKey);
-  if (publicKey === null) return refuse("the stored public key does not decode");
+  if (publicKey === null) return no("the stored public key does not decode");
 
   let verification: VerifiedAuthenticationResponse;
   try {
@@ -113,18 +159,18 @@ export async function authenticationVerification(
       requireUserVerification: provider.userVerification === "required",
     });
   } catch (error) {
-    return refuse(`the assertion did not verify: ${error instanceof Error ? error.message : String(error)}`);
+    return no(`the assertion did not verify: ${error instanceof Error ? error.message : String(error)}`);
   }
-  if (!verification.verified) return refuse("the assertion did not verify");
+  if (!verification.verified) return no("the assertion did not verify");
   const { newCounter, credentialDeviceType, credentialBackedUp } = verification.authenticationInfo;
   if ((passkey.counter > 0 || newCounter > 0) && newCounter <= passkey.counter) {
     runtime.logger.error(
       "PASSKEY_CLONED",
       `Passkey ${passkey.id} of user ${passkey.userId} sent signature counter ${newCounter}, not above the ${passkey.counter} already seen: it may have been cloned. Refused.`,
     );
-    return refuse("the signature counter went backwards (a cloned authenticator?)");
+    return no("the signature counter went backwards (a cloned authenticator?)");
   }
-  if (credentialDeviceType !== passkey.deviceType) return refuse("the passkey's backup eligibility changed");
+  if (credentialDeviceType !== passkey.deviceType) return no("the passkey's backup eligibility changed");
 
   const updated = await withAdapter(runtime, "updatePasskeyUsage", (adapter) =>
     adapter.updatePasskeyUsage({
@@ -135,15 +181,8 @@ export async function authenticationVerification(
       lastUsedAt: new Date(state.nowMs),
     }),
   );
-  if (updated === null) return refuse("the passkey was used or removed at the same time");
+  if (updated === null) return no("the passkey was used or removed at the same time");
   const user = await withAdapter(runtime, "getUser", (adapter) => adapter.getUser(passkey.userId));
-  if (user === null) return refuse("the passkey's user no longer exists");
-  return completeSignIn(state, {
-    user,
-    account: { providerAccountId: passkey.id, provider: provider.id, type: "webauthn" },
-    isNewUser: false,
-    callbackUrl: body.callbackUrl ?? state.cookies.get(state.cookieNames.callbackUrl.name),
-    json,
-    cookies: cleared,
-  });
+  if (user === null) return no("the passkey's user no longer exists");
+  return { user, passkeyId: passkey.id };
 }
