@@ -3,12 +3,14 @@
 // code is right, codes used once, backup codes used once, rate-limited failures, the pending
 // sign-in's binding to the browser, trusted devices, turning it off, and step-up.
 import { createHmac } from "node:crypto";
+import { bcrypt } from "hash-wasm";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { serviceAvailable } from "@gatehouse/adapter-test";
 import { PostgresAdapter } from "@gatehouse/adapter-postgres";
 import { SQLiteAdapter } from "@gatehouse/adapter-sqlite";
-import type { Adapter, AuthConfig, AuthHandler } from "../src/index.js";
+import type { Adapter, AuthConfig, AuthHandler, DatabaseAdapter } from "../src/index.js";
+import Password from "../src/providers/password.js";
 import {
   BASE,
   Jar,
@@ -381,6 +383,43 @@ describe.each(DATABASES)("two-factor on %s", (_name, database, available) => {
       expect((await s.auth.api.twoFactor.backupCodes(request)).value).toHaveLength(10);
       expect((await s.auth.api.twoFactor.disable(request, "000000")).value).toBe(false);
       expect((await s.auth.api.twoFactor.status(new Request(`${BASE}/`))).value).toBeNull();
+    });
+
+    it("turns off with the account's password instead of a code (Password provider), never a wrong one", async () => {
+      const mailed: string[] = [];
+      const send = ({ kind }: { kind: string }) => void mailed.push(kind);
+      const password = Password({
+        sendMail: { verifyEmail: send, resetPassword: send, passwordChanged: send, accountExists: send },
+      });
+      const s = await setup(database, { providers: [password] });
+      const adapter = s.db.adapter as DatabaseAdapter;
+      const email = `pat-${Date.now()}@example.com`;
+      const hash = await bcrypt({
+        password: "pat's long password",
+        salt: new Uint8Array(16).fill(7),
+        costFactor: 4,
+        outputType: "encoded",
+      });
+      await adapter.createUserWithPassword({ email, emailVerified: new Date(), name: "Pat" }, hash);
+      const jar = new Jar();
+      const signedIn = await post(s.auth, jar, "/callback/password", { email, password: "pat's long password" });
+      expect(signedIn.status).toBe(200);
+      jar.take(signedIn);
+      const enabled = await post(s.auth, jar, "/two-factor/enable");
+      const { secret } = (await enabled.json()) as { secret: string };
+      expect((await post(s.auth, jar, "/two-factor/verify", { code: totp(secret, s.time.now()) })).status).toBe(200);
+
+      const wrong = await post(s.auth, jar, "/two-factor/disable", { password: "not the password" });
+      expect(wrong.status).toBe(401);
+      expect(await wrong.json()).toMatchObject({ error: "CredentialsSignin" });
+      const status = async (): Promise<unknown> => (await get(s.auth, "/two-factor/status", jar)).json();
+      expect(await status()).toMatchObject({ enabled: true });
+      // A password only counts for accounts that have one: an empty one is not "no password".
+      expect((await post(s.auth, jar, "/two-factor/disable", { password: "" })).status).toBe(401);
+
+      const right = await post(s.auth, jar, "/two-factor/disable", { password: "pat's long password" });
+      expect(right.status).toBe(200);
+      expect(await status()).toMatchObject({ enabled: false });
     });
 
     it("asks only after the first factors `requireFor` lists", async () => {

@@ -25,7 +25,7 @@ export const twoFactor = /* @__PURE__ */ Object.freeze({
   enable: enableTwoFactor,
   /** Checks a code: finishes a sign-in, confirms an enrolment, or steps up. */
   verify: verifyTwoFactor,
-  /** Turns two-factor off, given a current code or a backup code. */
+  /** Turns two-factor off, given a current code, a backup code, or `{ password }` (password accounts). */
   disable: disableTwoFactor,
   /** Replaces the backup codes; resolves with the 10 new ones. */
   backupCodes: twoFactorBackupCodes,

@@ -9,10 +9,32 @@ import { limitSignInAttempt } from "../../lib/rate-limit.js";
 import type { ResolvedPasswordProvider } from "../../provider-types.js";
 import { endOtherSessions } from "./end-sessions.js";
 import { newPasswordProblem } from "./new-password.js";
-import { refused, sendLater, type PasswordOutcome } from "./outcome.js";
+import { passwordProvider, refused, sendLater, type PasswordOutcome } from "./outcome.js";
 import { hashPassword } from "./password-hash.js";
 import { sendPasswordMail } from "./password-mail.js";
 import { checkPassword } from "./password-sign-in.js";
+
+/**
+ * Whether `password` is the password of user `userId`, under the sign-in rate limits; `null`
+ * when the user has no password here (no password provider, or no password or email).
+ */
+export async function confirmPassword(
+  state: RequestState,
+  userId: string,
+  password: string,
+): Promise<boolean | { retryAfter: number } | null> {
+  const provider = passwordProvider(state);
+  if (provider === undefined || password === "") return null;
+  const user = await withAdapter(state.runtime, "getUser", (adapter) => adapter.getUser(userId));
+  if (user === null || user.email === null) return null;
+  const email = user.email;
+  const attempt = await limitSignInAttempt(state, provider.id, email, async () => {
+    const checked = await checkPassword(state, provider, email, password);
+    const succeeded = "user" in checked && checked.user.id === userId;
+    return { succeeded, value: succeeded };
+  });
+  return attempt.limited ? { retryAfter: attempt.retryAfter } : attempt.value;
+}
 
 /** Changes the signed-in user's password. */
 export async function changePassword(

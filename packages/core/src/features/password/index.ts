@@ -7,7 +7,7 @@
 import { ConfigError } from "../../errors.js";
 import type { RequestState } from "../../lib/http/request-state.js";
 import { defineFeature } from "../feature.js";
-import { changePassword } from "./change-password.js";
+import { changePassword, confirmPassword } from "./change-password.js";
 import { PASSWORD_ERRORS } from "./errors.js";
 import { passwordFlow } from "./flow.js";
 import { forgotPassword } from "./forgot-password.js";
@@ -42,6 +42,8 @@ export const passwordFeature = defineFeature({
       : []),
   ],
   errors: PASSWORD_ERRORS,
+  // Lets another feature ask for the password before a sensitive change (turning two-factor off).
+  session: { confirmPassword },
   api: {
     /** Creates an account (the same answer when the address has one); `{ ok, url }` or `{ ok: false, code }`. */
     signUp: async (state: RequestState, input: SignUpInput) => api(await signUp(state, provider(state), input)),

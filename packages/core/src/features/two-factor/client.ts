@@ -69,12 +69,12 @@ export async function verifyTwoFactor(kit: ClientKit, code: string, options?: Ve
 /**
  * Turns two-factor authentication off for the signed-in user.
  * @param kit the auth routes (bound by `gatehouse/react`).
- * @param code a current code or a backup code.
+ * @param proof a current code or a backup code, or `{ password }` (the `Password()` provider's).
  * @returns whether it was turned off.
- * @example `await disableTwoFactor("123456")`
+ * @example `await disableTwoFactor("123456")` or `await disableTwoFactor({ password })`
  */
-export async function disableTwoFactor(kit: ClientKit, code: string): Promise<boolean> {
-  const { ok } = await kit.post("two-factor/disable", { code });
+export async function disableTwoFactor(kit: ClientKit, proof: string | { password: string }): Promise<boolean> {
+  const { ok } = await kit.post("two-factor/disable", typeof proof === "string" ? { code: proof } : proof);
   return ok;
 }
 

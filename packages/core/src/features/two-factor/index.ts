@@ -65,9 +65,9 @@ export const twoFactorFeature = defineFeature({
     }),
     /** Checks a code: finishes a pending sign-in, confirms an enrolment (with backup codes), or steps up. */
     verify,
-    /** Turns two-factor off, given a current code or a backup code; `true` when it was. */
-    disable: async (state: RequestState, code: string): Promise<ApiOutcome<boolean>> => ({
-      value: !isRefusal(await disableTwoFactor(state, code)),
+    /** Turns two-factor off, given a current code, a backup code or `{ password }`; `true` when it was. */
+    disable: async (state: RequestState, proof: string | { password: string }): Promise<ApiOutcome<boolean>> => ({
+      value: !isRefusal(await disableTwoFactor(state, typeof proof === "string" ? { code: proof } : proof)),
     }),
     /** Replaces the backup codes; the 10 new ones, or `null` when two-factor is off. */
     backupCodes: async (state: RequestState): Promise<ApiOutcome<string[] | null>> => ({

@@ -21,7 +21,8 @@ export interface Refusal {
     | "TwoFactorNotEnabled"
     | "TwoFactorAlreadyEnabled"
     | "TwoFactorExpired"
-    | "RateLimited";
+    | "RateLimited"
+    | "CredentialsSignin";
   status: number;
   retryAfter?: number;
 }
@@ -48,6 +49,7 @@ const REFUSED = {
   notEnabled: { error: "TwoFactorNotEnabled", status: 409 },
   alreadyEnabled: { error: "TwoFactorAlreadyEnabled", status: 409 },
   invalid: { error: "TwoFactorInvalidCode", status: 400 },
+  wrongPassword: { error: "CredentialsSignin", status: 401 },
 } as const satisfies Record<string, Refusal>;
 
 /** The refusal for a failed code check. */
@@ -106,15 +108,39 @@ export async function confirmEnrolment(
   return { backupCodes: await replaceBackupCodes(state, user.id) };
 }
 
-/** Turns two-factor off for the signed-in user, given a current code or a backup code. */
-export async function disableTwoFactor(state: RequestState, code: unknown): Promise<{ disabled: true } | Refusal> {
+/** The user's password, asked of the feature that keeps it; `null` when none does. */
+async function confirmedByPassword(
+  state: RequestState,
+  userId: string,
+  password: string,
+): Promise<boolean | { retryAfter: number } | null> {
+  for (const extension of state.runtime.extensions) {
+    const confirmed = await extension.confirmPassword?.(state, userId, password);
+    if (confirmed !== undefined && confirmed !== null) return confirmed;
+  }
+  return null;
+}
+
+/**
+ * Turns two-factor off for the signed-in user, given a current code, a backup code, or (when
+ * `code` is absent) the user's password from the `Password()` provider.
+ */
+export async function disableTwoFactor(
+  state: RequestState,
+  proof: { code?: unknown; password?: unknown },
+): Promise<{ disabled: true } | Refusal> {
   const user = await state.runtime.strategy.currentUser(state);
   if (user === null) return REFUSED.signedOut;
   const record = await twoFactorRecord(state, user.id);
   if (record === null) return REFUSED.notEnabled;
   // An enrolment never confirmed is dropped without a code: it protects nothing yet.
-  if (record.enabledAt !== null) {
-    const check = await checkCode(state, record, code);
+  if (record.enabledAt !== null && proof.code === undefined && typeof proof.password === "string") {
+    const confirmed = await confirmedByPassword(state, user.id, proof.password);
+    if (typeof confirmed === "object" && confirmed !== null)
+      return { error: "RateLimited", status: 429, retryAfter: confirmed.retryAfter };
+    if (confirmed !== true) return REFUSED.wrongPassword;
+  } else if (record.enabledAt !== null) {
+    const check = await checkCode(state, record, proof.code);
     if (!check.ok) return codeRefusal(check);
   }
   await withAdapter(state.runtime, "deleteTwoFactor", (adapter) => adapter.deleteTwoFactor(user.id));

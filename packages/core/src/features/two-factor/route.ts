@@ -58,7 +58,7 @@ async function api(state: RequestState, action: string, body: Record<string, unk
       return "error" in verified ? refusalJson(verified) : verifiedJson(verified);
     }
     case "disable":
-      return answer(await disableTwoFactor(state, body.code));
+      return answer(await disableTwoFactor(state, { code: body.code, password: body.password }));
     case "backup-codes":
       return answer(await regenerateBackupCodes(state));
     case "forget-devices":

@@ -59,4 +59,15 @@ export interface SessionExtension {
   signOutUrl?(state: RequestState, provider: string, local: string): Promise<string | null>;
   /** Sign-out: the feature's own cookies to expire with the session's (a sign-in in progress). */
   signOutCookies?(state: RequestState): SetCookie[];
+  /**
+   * Re-authentication: whether `password` is the password of user `userId` (wrong guesses count
+   * toward the sign-in rate limits: `{ retryAfter }` seconds once they are over), or `null` when
+   * this feature keeps no password for that user. Another feature asks it before a sensitive
+   * change (turning two-factor off).
+   */
+  confirmPassword?(
+    state: RequestState,
+    userId: string,
+    password: string,
+  ): Promise<boolean | { retryAfter: number } | null>;
 }
