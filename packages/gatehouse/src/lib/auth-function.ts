@@ -3,10 +3,10 @@
  * actions, `getServerSideProps` and API routes — and a wrapper for middleware (`proxy.ts`) that
  * puts the session on `req.auth`. `auth.require()` is the one-line check for protected pages.
  */
-import { redirect } from "next/navigation";
 import type { NextRequest } from "next/server";
 import type { AuthOptions, Session } from "../types.js";
 import { instanceFor } from "./instance.js";
+import { nextRedirect } from "./next-navigation.js";
 import { isNodeRequest, type NodeRequest, type NodeResponse } from "./node-http.js";
 import { sessionFromNext, sessionFromNode, sessionFromRequest } from "./session-lookup.js";
 
@@ -97,7 +97,7 @@ export function createAuthFunction(options: AuthOptions): AuthFunction {
     const page = instance.config.pages.signIn ?? `${instance.config.basePath}/signin`;
     const target = new URL(page, "http://localhost");
     if (settings.redirectTo !== undefined) target.searchParams.set("callbackUrl", settings.redirectTo);
-    redirect(/^https?:/.test(page) ? target.href : `${target.pathname}${target.search}`);
+    return nextRedirect(/^https?:/.test(page) ? target.href : `${target.pathname}${target.search}`);
   };
   return auth as AuthFunction;
 }

@@ -77,7 +77,7 @@ function accountHint(state: RequestState): AccountHint | null {
 }
 
 function publicUser(user: AdapterUser): NonNullable<Session["user"]> {
-  const out: NonNullable<Session["user"]> = { id: user.id };
+  const out: NonNullable<Session["user"]> = {};
   if (user.name !== undefined) out.name = user.name;
   out.email = user.email;
   if (user.image !== undefined) out.image = user.image;

@@ -118,13 +118,15 @@ export function clearSessionCookies(state: RequestState, read: ChunkedRead): Set
   return expireAll(read.names, state.cookieNames.sessionToken.options);
 }
 
-/** The session object next-auth builds from a token before the `session` callback. */
+/**
+ * The session object next-auth v4 builds from a token before the `session` callback: name,
+ * email and image — no id (apps add `token.sub` in a `session` callback, as with next-auth).
+ */
 function defaultSession(token: JWT, expires: number): Session {
   const user: NonNullable<Session["user"]> = {};
   if (token.name !== undefined) user.name = token.name;
   if (token.email !== undefined) user.email = token.email;
   if (token.picture !== undefined) user.image = token.picture;
-  if (token.sub !== undefined) user.id = token.sub;
   const session: Session = { user, expires: new Date(expires).toISOString() };
   // A failed provider-token refresh is the one token fact the client must see, to sign in again.
   if (typeof token.error === "string") session.error = token.error;
@@ -137,7 +139,9 @@ function initialToken(user: User): JWT {
   if (user.name !== undefined) token.name = user.name;
   if (user.email !== undefined) token.email = user.email;
   if (user.image !== undefined) token.picture = user.image;
-  if (typeof user.id === "string" && user.id.length > 0) token.sub = user.id;
+  // next-auth v4's `sub: user.id?.toString()` (a credentials user's id may be a number).
+  const id: unknown = user.id;
+  if ((typeof id === "string" && id.length > 0) || (typeof id === "number" && Number.isFinite(id))) token.sub = String(id);
   return token;
 }
 
