@@ -22,7 +22,8 @@ export const signinRoute: Route = {
     if (customPage(state, "signIn") !== undefined) {
       // As next-auth v4: always with a callbackUrl — the parameter, else the callback-url
       // cookie, else the base URL — through the `redirect` callback.
-      const target = await resolveRedirect(state, param ?? state.cookies.get(state.cookieNames.callbackUrl.name));
+      const given = param ?? state.cookies.get(state.cookieNames.callbackUrl.name);
+      const target = given === undefined || given === "" ? state.origin : await resolveRedirect(state, given);
       return redirectResponse(signInPageUrl(state, { callbackUrl: target, error }));
     }
     const { token, cookies } = await ensureCsrf(state);
