@@ -8,7 +8,19 @@ import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { encode as gatehouseEncode } from "../src/jwt/index.js";
 import Credentials from "../src/providers/credentials.js";
-import { BASE, Jar, SECRET, get, makeAuth, postForm, csrf } from "./helpers.js";
+import { createAuth, type AuthConfig, type AuthHandler } from "../src/index.js";
+import { BASE, Jar, SECRET, csrf, get, passwordProvider, postForm, recordingLogger } from "./helpers.js";
+
+/** An instance with no callbacks of the test suite's (its helper adds a user id to sessions). */
+function makeAuth(overrides: Partial<AuthConfig> = {}): AuthHandler {
+  return createAuth({
+    secret: SECRET,
+    url: BASE,
+    providers: [passwordProvider()],
+    logger: recordingLogger().logger,
+    ...overrides,
+  });
+}
 
 const require = createRequire(import.meta.url);
 type V4Request = {
