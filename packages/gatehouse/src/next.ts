@@ -18,9 +18,7 @@ export { default } from "./next-auth.js";
  * (the `auth()` helper of next-auth's own example app).
  */
 export type GetServerSessionParams<O extends AuthOptions = AuthOptions> =
-  | [req: NodeRequest | Request, res: NodeResponse | undefined, options: O]
-  | [options: O]
-  | [];
+  [req: NodeRequest | Request, res: NodeResponse | undefined, options: O] | [options: O] | [];
 
 /** No options (`getServerSession()`): next-auth v4 then reads the session with no providers and the environment's secret. */
 const NO_OPTIONS: AuthOptions = Object.freeze({ providers: [] });

@@ -28,8 +28,12 @@ async function post(url: string, body: string, type = "application/json"): Promi
       { method: "POST", headers: { "content-type": type, accept: "application/json" } },
       (res) => {
         const chunks: Buffer[] = [];
-        res.on("data", (chunk: Buffer) => chunks.push(chunk));
-        res.on("end", () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString() }));
+        res.on("data", (chunk: Buffer) => {
+          chunks.push(chunk);
+        });
+        res.on("end", () => {
+          resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString() });
+        });
       },
     );
     req.on("error", reject);
@@ -75,7 +79,10 @@ describe("pages-router bridge: bounded body", () => {
     close = server.close;
     const csrf = await fetch(`${server.url}/api/auth/csrf`);
     const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-    const cookie = csrf.headers.getSetCookie().map((line) => line.split(";")[0]).join("; ");
+    const cookie = csrf.headers
+      .getSetCookie()
+      .map((line) => line.split(";")[0])
+      .join("; ");
     const response = await fetch(`${server.url}/api/auth/callback/credentials`, {
       method: "POST",
       redirect: "manual",
@@ -89,7 +96,7 @@ describe("pages-router bridge: bounded body", () => {
 
 describe("boundedJson", () => {
   it("is JSON.stringify for ordinary values", () => {
-    const value = { a: [1, "two", null, { b: true }, undefined], c: undefined, d: "é\"\n" };
+    const value = { a: [1, "two", null, { b: true }, undefined], c: undefined, d: 'é"\n' };
     expect(boundedJson(value, 1000)).toBe(JSON.stringify(value));
   });
 

@@ -27,7 +27,7 @@ describe("next-auth/next", () => {
     const root = require("gatehouse") as { default: unknown };
     expect(typeof cjs.default).toBe("function");
     expect(cjs.default).toBe(root.default);
-    const esm = (await import("gatehouse/next")) as { default: { default?: unknown } | unknown };
+    const esm = (await import("gatehouse/next")) as { default: unknown };
     // Node's ESM loader hands a CommonJS module's exports object as `default`, as for next-auth's.
     const named = (esm.default as { default?: unknown }).default ?? esm.default;
     expect(named).toBe(root.default);
@@ -106,7 +106,10 @@ describe("pages-router entry points", () => {
   it("the hooks above do refuse the modules (the check can fail)", () => {
     const child = spawnSync(
       process.execPath,
-      ["-e", `const M = require("node:module"); const r = M._resolveFilename; M._resolveFilename = function (q, ...a) { if (/^next\\/navigation$/.test(q)) throw new Error("loaded " + q); return r.call(this, q, ...a); }; require("next/navigation");`],
+      [
+        "-e",
+        `const M = require("node:module"); const r = M._resolveFilename; M._resolveFilename = function (q, ...a) { if (/^next\\/navigation$/.test(q)) throw new Error("loaded " + q); return r.call(this, q, ...a); }; require("next/navigation");`,
+      ],
       { cwd: packageDir, encoding: "utf8" },
     );
     expect(child.stderr).toMatch(/loaded next\/navigation/);

@@ -63,7 +63,8 @@ export async function openToken(keyring: Keyring, token: unknown, options: OpenO
   let plaintext: Uint8Array | null = null;
   let legacy = false;
   let rotated = false;
-  const unsalted = known === undefined && options.legacy ? await unsaltedKey(keyring, options.salt, parts.header) : undefined;
+  const unsalted =
+    known === undefined && options.legacy ? await unsaltedKey(keyring, options.salt, parts.header) : undefined;
   if (known !== undefined) {
     plaintext = await openJwe(known.key, parts);
     rotated = known.index > 0;

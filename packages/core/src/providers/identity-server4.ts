@@ -26,7 +26,9 @@ export type IdentityServer4Profile = OidcProfile;
  * });
  * ```
  */
-export default function IdentityServer4<P extends IdentityServer4Profile>(options: PartialOAuthUserConfig<P>): OAuthConfig<P> {
+export default function IdentityServer4<P extends IdentityServer4Profile>(
+  options: PartialOAuthUserConfig<P>,
+): OAuthConfig<P> {
   return issuerProvider<P>("identity-server4", "IdentityServer4", options, {
     profile: (profile) => ({ id: profile.sub, name: profile.name ?? null, email: profile.email ?? null, image: null }),
   });

@@ -17,10 +17,11 @@ export async function readBoundedStream(
   let truncated = false;
   // Not `for await`: leaving that loop early would destroy the request, and with it the socket
   // the 413 must be written to.
-  const iterator = iterable[Symbol.asyncIterator]();
+  const iterator: AsyncIterator<unknown> = iterable[Symbol.asyncIterator]();
   for (;;) {
-    const { done, value } = await iterator.next();
-    if (done === true) break;
+    const step: IteratorResult<unknown> = await iterator.next();
+    if (step.done === true) break;
+    const value = step.value;
     const chunk = typeof value === "string" ? new TextEncoder().encode(value) : (value as Uint8Array);
     const room = maxBytes + 1 - total;
     chunks.push(chunk.byteLength > room ? chunk.subarray(0, room) : chunk);
@@ -59,9 +60,7 @@ class BoundedText {
   }
 }
 
-type Frame =
-  | { kind: "text"; text: string }
-  | { kind: "value"; value: unknown; inArray: boolean };
+type Frame = { kind: "text"; text: string } | { kind: "value"; value: unknown; inArray: boolean };
 
 /**
  * `JSON.stringify(value)` without recursion, stopping past `maxChars` (the result is then cut
@@ -79,7 +78,9 @@ export function boundedJson(value: unknown, maxChars: number): string {
     }
     const item = frame.value;
     if (item === null || typeof item === "number" || typeof item === "boolean" || typeof item === "string") {
-      out.push(typeof item === "string" && item.length > maxChars ? `"${item.slice(0, maxChars)}` : JSON.stringify(item));
+      out.push(
+        typeof item === "string" && item.length > maxChars ? `"${item.slice(0, maxChars)}` : JSON.stringify(item),
+      );
     } else if (Array.isArray(item)) {
       const frames: Frame[] = [{ kind: "text", text: "[" }];
       // Each element writes at least one character: past `maxChars` of them the rest cannot count.
@@ -112,7 +113,11 @@ export function boundedJson(value: unknown, maxChars: number): string {
  * A body Next.js already parsed, encoded again in the format its content type names, within
  * `maxChars` (past it, cut there: core then answers 413).
  */
-export function encodeParsedBody(body: unknown, contentType: string, maxChars: number): string | Uint8Array | undefined {
+export function encodeParsedBody(
+  body: unknown,
+  contentType: string,
+  maxChars: number,
+): string | Uint8Array | undefined {
   if (body === undefined || body === null) return undefined;
   if (typeof body === "string") return body.length > maxChars ? body.slice(0, maxChars + 1) : body;
   if (body instanceof Uint8Array) return body.byteLength > maxChars ? body.subarray(0, maxChars + 1) : body;

@@ -134,7 +134,8 @@ export function serverFetch(path: string, params?: GetSessionParams): Promise<Re
   const authUrl = serverAuthUrl();
   if (authUrl === undefined) return null;
   const req = params?.req ?? params?.ctx?.req;
-  const cookie = req === undefined ? "" : req.headers instanceof Headers ? req.headers.get("cookie") : req.headers.cookie;
+  const cookie =
+    req === undefined ? "" : req.headers instanceof Headers ? req.headers.get("cookie") : req.headers.cookie;
   return fetch(`${authUrl}/${path}`, { headers: { cookie: String(cookie ?? "") } });
 }
 
@@ -158,7 +159,8 @@ export async function getCsrfToken(params?: GetSessionParams): Promise<string | 
   const made = res.headers.getSetCookie();
   if (typeof window === "undefined" && made.length > 0 && typeof sink?.setHeader === "function") {
     const existing = sink.getHeader?.("set-cookie");
-    const current = existing === undefined ? [] : Array.isArray(existing) ? existing.map(String) : [String(existing)];
+    const current =
+      typeof existing === "string" ? [existing] : Array.isArray(existing) ? existing.map((line) => String(line)) : [];
     sink.setHeader("Set-Cookie", [...current, ...made]);
   }
   return ((await res.json()) as { csrfToken?: string }).csrfToken;

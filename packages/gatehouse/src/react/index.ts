@@ -6,7 +6,18 @@
  */
 import { createContext, createElement, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
 import type { Session } from "../types.js";
-import { base, broadcast, getCsrfToken, listeners, navigate, post, refresh, serverFetch, setBase, tabs } from "./client-state.js";
+import {
+  base,
+  broadcast,
+  getCsrfToken,
+  listeners,
+  navigate,
+  post,
+  refresh,
+  serverFetch,
+  setBase,
+  tabs,
+} from "./client-state.js";
 
 export { getCsrfToken, getSession, type GetSessionParams } from "./client-state.js";
 // Every feature's browser functions (listSessions, revokeSessions, unlinkAccount, …), generated.

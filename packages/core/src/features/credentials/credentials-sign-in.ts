@@ -60,7 +60,10 @@ export async function credentialsSignIn(
   let persist: (() => Promise<User>) | undefined;
   let signedIn = user as User;
   if (state.config.session.strategy === "database") {
-    const normalized: User = { ...user, id: typeof rawId === "string" || typeof rawId === "number" ? String(rawId) : "" };
+    const normalized: User = {
+      ...user,
+      id: typeof rawId === "string" || typeof rawId === "number" ? String(rawId) : "",
+    };
     const stored = await planCredentialsUser(state, normalized);
     if ("takenBy" in stored) {
       state.runtime.logger.warn(

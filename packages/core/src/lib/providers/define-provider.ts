@@ -3,7 +3,14 @@
  * provider's defaults, with the app's options kept aside under `options` and merged over them
  * once, deeply, at configuration), and small helpers for provider quirks.
  */
-import type { AnyProfile, OAuthConfig, OAuthFields, OAuthUserConfig, PartialOAuthUserConfig, UserinfoContext } from "../../provider-types.js";
+import type {
+  AnyProfile,
+  OAuthConfig,
+  OAuthFields,
+  OAuthUserConfig,
+  PartialOAuthUserConfig,
+  UserinfoContext,
+} from "../../provider-types.js";
 
 /** Builds a provider: `defaults` with the app's `options` kept for the merge. */
 export function defineProvider<P extends AnyProfile>(

@@ -141,7 +141,8 @@ function initialToken(user: User): JWT {
   if (user.image !== undefined) token.picture = user.image;
   // next-auth v4's `sub: user.id?.toString()` (a credentials user's id may be a number).
   const id: unknown = user.id;
-  if ((typeof id === "string" && id.length > 0) || (typeof id === "number" && Number.isFinite(id))) token.sub = String(id);
+  if ((typeof id === "string" && id.length > 0) || (typeof id === "number" && Number.isFinite(id)))
+    token.sub = String(id);
   return token;
 }
 
