@@ -1,9 +1,13 @@
-// Server-side rendering with the example app's `auth(context.req, context.res)`.
+// Server-side rendering with the example app's `auth(context.req, context.res)`. The session goes
+// out as `pageProps.session`, which `_app` hands to SessionProvider (it takes `session` out of
+// the page's props), so the page reads it with useSession(): already there on the server render,
+// with no loading state — how v4 apps' SSR pages read it.
 import type { GetServerSidePropsContext } from "next";
-import type { Session } from "next-auth";
+import { useSession } from "next-auth/react";
 import { auth } from "../auth";
 
-export default function ServerPage({ session }: { session: Session | null }) {
+export default function ServerPage() {
+  const { data: session } = useSession();
   return (
     <main>
       <h1>Server Side Rendering</h1>

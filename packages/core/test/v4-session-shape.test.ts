@@ -146,8 +146,25 @@ describe("as next-auth 4.24.15", () => {
     // Off-site stays off the redirect: the base URL instead.
     const offSite = await get(auth, `/signin?callbackUrl=${encodeURIComponent("https://evil.example/")}`);
     expect(offSite.headers.get("location")).toMatch(
-      new RegExp(`^${BASE}/login\\?callbackUrl=http%3A%2F%2Flocalhost%3A3000%2F?$`),
+      new RegExp(`^${BASE}/login\\?callbackUrl=http%3A%2F%2Flocalhost%3A3000(%2F)?$`),
     );
+  });
+
+  it("GET /signin keeps a callbackUrl that is the bare base URL as given (no trailing slash), as v4 does", async () => {
+    const pages = { signIn: "/login" };
+    const auth = makeAuth({ pages });
+    const expected = `${BASE}/login?callbackUrl=${encodeURIComponent(BASE)}`;
+    // As the parameter, and as the callback-url cookie (v4 sets it to the base URL).
+    const theirs = await v4({ providers: [], pages }, { action: "signin", query: { callbackUrl: BASE } });
+    expect(`${BASE}${theirs.redirect ?? ""}`).toBe(expected);
+    const given = await get(auth, `/signin?callbackUrl=${encodeURIComponent(BASE)}`);
+    expect(given.headers.get("location")).toBe(expected);
+    const jar = new Jar();
+    jar.cookies.set("next-auth.callback-url", BASE);
+    expect((await get(auth, "/signin", jar)).headers.get("location")).toBe(expected);
+    // A path keeps its slash: only the bare base URL is left as it was.
+    const root = await get(auth, `/signin?callbackUrl=${encodeURIComponent(`${BASE}/`)}`);
+    expect(root.headers.get("location")).toBe(`${BASE}/login?callbackUrl=${encodeURIComponent(`${BASE}/`)}`);
   });
 
   it.each([

@@ -22,8 +22,11 @@ export const signinRoute: Route = {
     if (customPage(state, "signIn") !== undefined) {
       // As next-auth v4: always with a callbackUrl — the parameter, else the callback-url
       // cookie, else the base URL — through the `redirect` callback.
+      // The base URL stays as given (v4 passes the callback's result on unparsed; URL parsing
+      // would add a "/"), so a page comparing callbackUrl with its base URL sees them equal.
       const given = param ?? state.cookies.get(state.cookieNames.callbackUrl.name);
-      const target = given === undefined || given === "" ? state.origin : await resolveRedirect(state, given);
+      const resolved = given === undefined || given === "" ? state.origin : await resolveRedirect(state, given);
+      const target = given === state.origin && resolved === `${state.origin}/` ? state.origin : resolved;
       return redirectResponse(signInPageUrl(state, { callbackUrl: target, error }));
     }
     const { token, cookies } = await ensureCsrf(state);
