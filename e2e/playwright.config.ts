@@ -32,6 +32,7 @@ if (!openssl) {
 }
 const SWITCH_APP = "http://127.0.0.1:3214";
 const V3_APP = "http://127.0.0.1:3215";
+const V4_APP = "http://127.0.0.1:3217";
 
 // Debian's Chromium (never `playwright install`, which downloads a browser and fails here).
 export default defineConfig({
@@ -106,6 +107,14 @@ export default defineConfig({
           },
         ]
       : []),
+    // The v4 fixture: older Next versions resolve, and it builds and serves on Next 16.
+    {
+      command: "node servers/v4-app.js",
+      url: `${V4_APP}/api/auth/providers`,
+      timeout: 600_000,
+      reuseExistingServer: false,
+      stdout: "pipe",
+    },
     // The switching test needs PostgreSQL; e2e/run.js says when it cannot run (never under CI).
     ...(process.env.E2E_SWITCH_APP_SKIPPED === undefined
       ? [

@@ -99,7 +99,14 @@ for (const dir of PACKAGES) {
     const reexport = pkg.gatehouse?.cjsReexports?.[target];
     if (shared !== undefined && reexport !== undefined) {
       const lines = reexport.map((name) => `exports.${name} = index.${name};`);
-      writeFileSync(join(dir, target), `"use strict";\nconst index = require("./index.cjs");\n${lines.join("\n")}\n`);
+      // `__esModule`: bundlers then hand `import X from` the `default` export, as they do for index.cjs.
+      const marker = reexport.includes("default")
+        ? 'Object.defineProperty(exports, "__esModule", { value: true });\n'
+        : "";
+      writeFileSync(
+        join(dir, target),
+        `"use strict";\n${marker}const index = require("./index.cjs");\n${lines.join("\n")}\n`,
+      );
       continue;
     }
     await build({

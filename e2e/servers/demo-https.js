@@ -1,6 +1,7 @@
 // The demo over HTTPS for the e2e suite: a TLS server with a certificate made now (openssl), in
 // front of a second `next start` of the build servers/demo.js just made, whose NEXTAUTH_URL is
-// https. Its own local IdP (plain http on 127.0.0.1, so a different site from https://localhost)
+// https, on PostgreSQL (a database of its own, made afresh; the http demo is on SQLite), or on
+// SQLite where e2e/run.js found no PostgreSQL (never under CI). Its own local IdP (plain http on 127.0.0.1, so a different site from https://localhost)
 // has a client for the demo's form_post provider, whose callback arrives as a cross-site POST.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -9,6 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createServer } from "node:tls";
 import { startIdp } from "@gatehouse/local-idp";
+import pg from "pg";
 import { E2E_SECRET, root, run, serve } from "./common.js";
 
 const HTTPS_PORT = Number(process.env.DEMO_HTTPS_PORT ?? 3212);
@@ -80,9 +82,28 @@ await new Promise((resolve, reject) => {
 // The e2e suite built the demo just before (servers/demo.js); build it only when run alone.
 if (!existsSync(`${demo}/.next/BUILD_ID`))
   run("building apps/demo", process.execPath, [nextBin, "build"], { cwd: demo });
+/** A fresh PostgreSQL database for this run, or SQLite when there is no PostgreSQL here. */
+async function database() {
+  if (process.env.E2E_SWITCH_APP_SKIPPED !== undefined) {
+    process.stdout.write("[e2e] the HTTPS demo runs on SQLite: no PostgreSQL here (see e2e/run.js)\n");
+    return `sqlite:${tmpdir()}/gatehouse-e2e-demo-https-${Date.now()}.db`;
+  }
+  const postgresUrl = process.env.GATEHOUSE_TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/test";
+  const url = new URL(postgresUrl);
+  const name = `${url.pathname.slice(1) || "postgres"}_demo_https`;
+  const admin = new pg.Client({ connectionString: postgresUrl });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE "${name}"`);
+  await admin.end();
+  url.pathname = `/${name}`;
+  process.stdout.write(`[e2e] the HTTPS demo runs on PostgreSQL (${name})\n`);
+  return url.href;
+}
+
 serve(demo, nextBin, appPort, {
   AUTH_SECRET: E2E_SECRET,
-  DATABASE_URL: `sqlite:${tmpdir()}/gatehouse-e2e-demo-https-${Date.now()}.db`,
+  DATABASE_URL: await database(),
   EMAIL_SERVER: `smtp://127.0.0.1:${process.env.E2E_SMTP_PORT ?? 3325}`,
   NEXTAUTH_URL: origin,
   LOCAL_IDP_ISSUER: idp.issuer,

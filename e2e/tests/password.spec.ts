@@ -1,9 +1,9 @@
 // Password accounts in the demo (database sessions on SQLite), in Chromium against a real SMTP
-// server: sign up → verification mail → verified → sign in → change password (the other
-// session ends) → forgot → reset mail → reset (old password refused, every session ended) →
-// sign in with the new one. Then the same life over plain HTTP with fetch, for the JSON API.
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { DEMO, hasSessionCookie } from "./helpers.js";
+// server (the life is in password-life.ts; password-postgres.https.spec.ts runs it on
+// PostgreSQL). Then the same life over plain HTTP with fetch, for the JSON API.
+import { expect, test } from "@playwright/test";
+import { DEMO } from "./helpers.js";
+import { linkIn, passwordLife } from "./password-life.js";
 import { startMailSink, type MailSink } from "./mail-sink.js";
 
 let sink: MailSink;
@@ -16,99 +16,12 @@ test.afterAll(async () => {
 
 const AUTH = `${DEMO}/api/auth`;
 
-function linkIn(text: string | undefined, path: string): string {
-  const match = new RegExp(`https?://\\S+/api/auth/${path}\\?\\S+`).exec(text ?? "");
-  if (match === null) throw new Error(`No ${path} link in the email: ${text ?? "(no text part)"}`);
-  return match[0];
-}
-
-async function signInOnBuiltIn(page: Page, email: string, password: string): Promise<void> {
-  await page.goto(`${AUTH}/signin`);
-  const form = page.locator('form[action$="/callback/password"]');
-  await form.getByLabel("Email").fill(email);
-  await form.getByLabel("Password").fill(password);
-  await form.getByRole("button").click();
-}
-
-async function sessionOf(page: Page): Promise<Record<string, unknown>> {
-  return (await (await page.request.get(`${AUTH}/session`)).json()) as Record<string, unknown>;
-}
-
-async function secondBrowser(browser: Browser) {
-  const context = await browser.newContext();
-  return { context, page: await context.newPage() };
-}
-
 test("the whole life of a password account in Chromium, with no JavaScript needed", async ({
   page,
   context,
   browser,
 }) => {
-  const email = `pat-${Date.now()}@example.com`;
-  await page.goto(`${DEMO}/login`);
-  await page.getByRole("link", { name: "Create a password account" }).click();
-  await expect(page.getByRole("heading", { name: "Create an account" })).toBeVisible();
-  await page.getByLabel("Name (optional)").fill("Pat");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill("short");
-  await page.getByRole("button", { name: "Create account" }).click();
-  // The browser's own check (minlength) stops it first; the server says the same without it.
-  await expect(page).toHaveURL(/\/signup\/password/);
-  await page.getByLabel("Password").fill("a long first password");
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
-
-  const verification = await sink.next(email);
-  expect(verification.subject).toBe("Verify your email for 127.0.0.1:3210");
-  await page.goto(linkIn(verification.text, "verify-email/password"));
-  await page.getByRole("button", { name: "Verify email" }).click();
-  await expect(page.getByRole("heading", { name: "Email verified" })).toBeVisible();
-
-  await page.getByRole("link", { name: "Sign in" }).click();
-  await signInOnBuiltIn(page, email, "a long first password");
-  await expect(page).toHaveURL(`${DEMO}/`);
-  expect(await hasSessionCookie(context)).toBe(true);
-  expect(await sessionOf(page)).toMatchObject({ user: { email, name: "Pat" } });
-
-  // A second browser signs in too; changing the password in the first ends the second's session.
-  const other = await secondBrowser(browser);
-  await signInOnBuiltIn(other.page, email, "a long first password");
-  expect(await sessionOf(other.page)).toMatchObject({ user: { email } });
-  const csrf = ((await (await page.request.get(`${AUTH}/csrf`)).json()) as { csrfToken: string }).csrfToken;
-  const changed = await page.request.post(`${AUTH}/password/change`, {
-    form: {
-      csrfToken: csrf,
-      currentPassword: "a long first password",
-      newPassword: "a long second password",
-      json: "true",
-    },
-  });
-  expect(changed.status()).toBe(200);
-  expect(await sessionOf(page)).toMatchObject({ user: { email } });
-  expect(await sessionOf(other.page)).toEqual({});
-  expect((await sink.next(email)).subject).toMatch(/was changed/);
-
-  // Forgot → reset mail → reset: the old password is refused, every session ended.
-  await other.page.goto(`${AUTH}/signin`);
-  await other.page.getByRole("link", { name: "Forgot your password?" }).click();
-  await other.page.getByLabel("Email").fill(email);
-  await other.page.getByRole("button", { name: "Send reset link" }).click();
-  await expect(other.page.getByRole("heading", { name: "Check your email" })).toBeVisible();
-  const reset = await sink.next(email);
-  expect(reset.subject).toBe("Reset your password for 127.0.0.1:3210");
-  await other.page.goto(linkIn(reset.text, "password/reset"));
-  await other.page.getByLabel("New password", { exact: true }).fill("a long third password");
-  await other.page.getByRole("button", { name: "Set new password" }).click();
-  await expect(other.page).toHaveURL(/\/api\/auth\/signin\?reset=1/);
-  expect(await sessionOf(page)).toEqual({});
-  expect((await sink.next(email)).subject).toMatch(/was changed/);
-
-  await signInOnBuiltIn(other.page, email, "a long second password");
-  await expect(other.page.getByRole("alert")).toContainText("don't match an account");
-  await signInOnBuiltIn(other.page, email, "a long third password");
-  await expect(other.page).toHaveURL(`${DEMO}/`);
-  expect(await sessionOf(other.page)).toMatchObject({ user: { email } });
-  await other.context.close();
+  await passwordLife({ page, context, browser }, DEMO, sink);
 });
 
 /** A cookie jar over fetch: what a script or a mobile app calling the JSON API keeps. */

@@ -85,6 +85,14 @@ export function describeAdapterLife(name: string, factory: () => Promise<Adapter
         adapter: db.adapter,
         session: { strategy: "database", ...session },
         providers: [Email({ server: smtp.url, from: "Compat <auth@compat.test>" }), oidc("local"), oidc("other")],
+        // As next-auth v4 apps expose the user's id (its default session has none): the stored
+        // user's with database sessions, the token's `sub` with JWT sessions.
+        callbacks: {
+          session: ({ session: current, user, token }) => ({
+            ...current,
+            user: { ...current.user, id: (user as typeof user | undefined)?.id ?? token.sub ?? "" },
+          }),
+        },
         logger: { error: () => undefined, warn: () => undefined, debug: () => undefined },
       });
     }

@@ -131,6 +131,15 @@ export type OAuthUserConfig<P extends AnyProfile = Profile> = Omit<Partial<OAuth
   clientSecret?: string | undefined;
 };
 
+/**
+ * The options of the providers next-auth v4 types as all-optional (`Partial<OAuthConfig>`: Box,
+ * Dropbox, Reddit, Zoho, …), so `clientId: process.env.BOX_CLIENT_ID` compiles as it does there.
+ * A provider left without its `clientId` fails its own sign-in, naming the option.
+ */
+export type PartialOAuthUserConfig<P extends AnyProfile = Profile> = Omit<OAuthUserConfig<P>, "clientId"> & {
+  clientId?: string | undefined;
+};
+
 // ---------------------------------------------------------------------------------------------
 // Credentials
 

@@ -18,7 +18,10 @@ export interface User {
 /** The session object returned by `GET /session`, `useSession()` and `getServerSession()`. */
 export interface Session {
   user?: {
-    /** Gatehouse: the user's id (the token's `sub`), present without a `session` callback. */
+    /**
+     * The user's id — only where a `session` callback puts it (`session.user.id = token.sub`, or
+     * `user.id` with database sessions): next-auth v4's default session has none.
+     */
     id?: string;
     name?: string | null;
     email?: string | null;

@@ -261,7 +261,7 @@ describe("development without a secret", () => {
     const { signIn, session } = await import("./helpers.js");
     const running = make();
     const { jar } = await signIn(running);
-    expect(await session(running, jar)).toMatchObject({ user: { id: "1" } });
+    expect(await session(running, jar)).toMatchObject({ user: { email: "ada@example.com" } });
     expect(await session(make(), jar)).toEqual({});
   });
 });

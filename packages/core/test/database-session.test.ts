@@ -86,7 +86,15 @@ describe("database sessions: sign-in", () => {
     expect(await session(auth, jar)).toEqual({
       user: { id: "1", name: "Ada Lovelace", email: "ada@example.com", image: null },
       expires: new Date(time.now() + 3600 * 1000).toISOString(),
-      // Gatehouse: when and how the user authenticated (step-up judges it).
+    });
+  });
+
+  it("with two-factor on, the session also says when and how the user authenticated (step-up)", async () => {
+    const { auth, time } = await setup({ twoFactor: {} }, { maxAge: 3600 });
+    const { jar } = await signIn(auth);
+    expect(await session(auth, jar)).toEqual({
+      user: { id: "1", name: "Ada Lovelace", email: "ada@example.com", image: null },
+      expires: new Date(time.now() + 3600 * 1000).toISOString(),
       authenticatedAt: new Date(time.now()).toISOString(),
       amr: ["pwd"],
     });
@@ -242,15 +250,16 @@ describe("database sessions: callbacks and events", () => {
     });
     const { jar } = await signIn(auth);
     const body = await session(auth, jar);
+    // next-auth v4's default database session: name, email and image — the id is the callback's to add.
     expect(body.user).toEqual({
-      id: "1",
       name: "Ada Lovelace",
       email: "ada@example.com",
       image: null,
       verified: null,
     });
     expect(seen).toHaveLength(1);
-    expect(seen[0]?.session).toMatchObject({ user: { id: "1", email: "ada@example.com" } });
+    expect(seen[0]?.session).toMatchObject({ user: { email: "ada@example.com" } });
+    expect(seen[0]?.user).toMatchObject({ id: "1", email: "ada@example.com" });
     expect(seen[0]?.user).toMatchObject({ id: "1", email: "ada@example.com", emailVerified: null });
     expect(events).toMatchObject([{ session: { user: { verified: null } }, user: { id: "1" } }]);
   });
@@ -270,7 +279,7 @@ describe("database sessions: callbacks and events", () => {
         body: JSON.stringify({ csrfToken, data: { theme: "dark" } }),
       }),
     );
-    expect(await response.json()).toMatchObject({ user: { id: "1" }, newSession: { theme: "dark" } });
+    expect(await response.json()).toMatchObject({ user: { email: "ada@example.com" }, newSession: { theme: "dark" } });
   });
 });
 

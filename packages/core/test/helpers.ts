@@ -49,7 +49,24 @@ export function recordingLogger(): { logger: Required<AuthConfig>["logger"]; lin
   };
 }
 
-/** An auth instance with sensible test defaults; `overrides` replace top-level options. */
+/**
+ * The `session` callback v4 apps write to expose the user's id — next-auth's default session,
+ * and so Gatehouse's, has none: the token's `sub` (JWT sessions) or the stored user's id.
+ */
+export const sessionWithUserId: NonNullable<NonNullable<AuthConfig["callbacks"]>["session"]> = ({
+  session,
+  token,
+  user,
+}) => {
+  const id = (token as { sub?: unknown } | undefined)?.sub ?? (user as { id?: unknown } | undefined)?.id;
+  if (session.user !== undefined && typeof id === "string") session.user.id = id;
+  return session;
+};
+
+/**
+ * An auth instance with sensible test defaults; `overrides` replace top-level options, except
+ * `callbacks`, which are laid over {@link sessionWithUserId} (tests identify users by id).
+ */
 export function makeAuth(overrides: Partial<AuthConfig> = {}): AuthHandler {
   return createAuth({
     secret: SECRET,
@@ -57,6 +74,7 @@ export function makeAuth(overrides: Partial<AuthConfig> = {}): AuthHandler {
     providers: [passwordProvider()],
     logger: recordingLogger().logger,
     ...overrides,
+    callbacks: { session: sessionWithUserId, ...overrides.callbacks },
   });
 }
 

@@ -72,12 +72,15 @@ export type ServerSessions = NextFeatureApis["sessions"];
  * ```
  */
 function NextAuth<C extends AuthOptions>(options: C & OptionsRequirement<C>): NextAuthResult;
-/** next-auth v3: `export default (req, res) => NextAuth(req, res, options)`. */
+/** next-auth v3 (and v4's advanced form): `export default (req, res) => NextAuth(req, res, options)`. */
 function NextAuth(req: NodeRequest, res: NodeResponse, options: AuthOptions): Promise<void>;
-function NextAuth(...args: unknown[]): NextAuthResult | Promise<void> {
+/** next-auth v4's app-router advanced form: `(req, context) => NextAuth(req, context, options)`. */
+function NextAuth(req: Request, context: unknown, options: AuthOptions): Promise<Response>;
+function NextAuth(...args: unknown[]): NextAuthResult | Promise<void> | Promise<Response> {
   if (args.length >= 3 && isNodeRequest(args[0])) {
     return handleNode(args[2] as AuthOptions, args[0], args[1] as NodeResponse);
   }
+  if (args.length >= 3 && args[0] instanceof Request) return handleWeb(args[2] as AuthOptions, args[0]);
   const options = args[0] as AuthOptions;
   const handler = ((req: Request | NodeRequest, second?: unknown) => {
     if (req instanceof Request) return handleWeb(options, req);

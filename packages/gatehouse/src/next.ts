@@ -1,6 +1,7 @@
 /**
  * `gatehouse/next`: `getServerSession`, as in next-auth v4 — the same session `GET /session`
- * returns, read on the server, with the cookie refreshed where the response allows it.
+ * returns, read on the server, with the cookie refreshed where the response allows it — and,
+ * as next-auth v4's `next-auth/next` has, `NextAuth` as the default export.
  */
 import { instanceFor } from "./lib/instance.js";
 import { isNodeRequest, type NodeRequest, type NodeResponse } from "./lib/node-http.js";
@@ -9,14 +10,27 @@ import { bindFeatureApis } from "./lib/feature-api.js";
 import type { SessionInfo, SessionRevocation } from "@gatehouse/core";
 import type { AuthOptions, Session } from "./types.js";
 
+export { default } from "./next-auth.js";
+
+/**
+ * What {@link getServerSession} takes — next-auth v4's one signature, a union of tuples, so that
+ * `getServerSession(...args, authOptions)` type-checks where `args` is `[req, res]` or `[]`
+ * (the `auth()` helper of next-auth's own example app).
+ */
+export type GetServerSessionParams<O extends AuthOptions = AuthOptions> =
+  [req: NodeRequest | Request, res: NodeResponse | undefined, options: O] | [options: O] | [];
+
+/** No options (`getServerSession()`): next-auth v4 then reads the session with no providers and the environment's secret. */
+const NO_OPTIONS: AuthOptions = Object.freeze({ providers: [] });
+
 /**
  * The current session, or `null`.
  * - App router (server components, route handlers, server actions): `getServerSession(authOptions)`.
  * - Pages router (`getServerSideProps`, API routes): `getServerSession(req, res, authOptions)`.
- * @param options - The auth options (the same object the route handler uses, so one instance
- *   serves both).
- * @param req - Pages router only: the request (Node's, or a web `Request`).
- * @param res - Pages router only: the response, which gets the refreshed session cookie.
+ * - With no arguments, as in next-auth v4: the session under the default options and NEXTAUTH_SECRET.
+ * @param args - `(authOptions)`, `(req, res, authOptions)` or nothing: the auth options (the same
+ *   object the route handler uses, so one instance serves both); in the pages router first the
+ *   request (Node's, or a web `Request`) and the response, which gets the refreshed session cookie.
  * @returns The session, as `GET {basePath}/session` returns it, or `null` when signed out.
  * @throws {TypeError} when the options are missing or `req` is not a request.
  * @throws {ConfigError} when the options or environment are invalid (the message names what to set).
@@ -24,17 +38,17 @@ import type { AuthOptions, Session } from "./types.js";
  * ```ts
  * const session = await getServerSession(authOptions)
  * if (!session) redirect("/api/auth/signin")
+ * // next-auth's example app: one helper for every router
+ * export const auth = (...args: [GetServerSidePropsContext["req"], GetServerSidePropsContext["res"]] | []) =>
+ *   getServerSession(...args, authOptions)
  * ```
  */
-export async function getServerSession(options: AuthOptions): Promise<Session | null>;
-export async function getServerSession(
-  req: NodeRequest | Request,
-  res: NodeResponse | undefined,
-  options: AuthOptions,
-): Promise<Session | null>;
-export async function getServerSession(...args: unknown[]): Promise<Session | null> {
-  if (args.length === 1) return sessionFromNext(args[0] as AuthOptions);
-  const [req, res, options] = args as [unknown, NodeResponse | undefined, AuthOptions | undefined];
+export async function getServerSession<O extends AuthOptions = AuthOptions>(
+  ...args: GetServerSessionParams<O>
+): Promise<Session | null> {
+  if (args.length === 0) return sessionFromNext(NO_OPTIONS);
+  if (args.length === 1) return sessionFromNext(args[0]);
+  const [req, res, options] = args as unknown as [unknown, NodeResponse | undefined, AuthOptions | undefined];
   if (options === undefined || typeof options !== "object") {
     throw new TypeError(
       "getServerSession: pass your auth options — getServerSession(authOptions) or getServerSession(req, res, authOptions).",

@@ -46,10 +46,13 @@ export interface User extends DefaultUser {
   [key: string]: unknown;
 }
 
-/** The session fields next-auth knows about, plus `user.id`. */
+/**
+ * The session fields next-auth v4 knows about. `user.id` is typed for the `session` callback that
+ * adds it (`session.user.id = token.sub`); the default session, as next-auth's, has none.
+ */
 export interface DefaultSession {
   user?: {
-    id: string;
+    id?: string;
     name?: string | null;
     email?: string | null;
     image?: string | null;

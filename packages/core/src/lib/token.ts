@@ -23,7 +23,7 @@ export interface TokenClaims {
 /** A token that opened, and how. */
 export interface OpenedToken {
   payload: TokenClaims;
-  /** Sealed by next-auth v4: re-issue in our format at the next chance. */
+  /** Sealed by next-auth v4, or by `encode()` without a salt: re-issue in our format at the next chance. */
   legacy: boolean;
   /** Sealed with an older secret: re-issue with the current one. */
   rotated: boolean;
@@ -32,7 +32,7 @@ export interface OpenedToken {
 /** Options for {@link openToken}. */
 export interface OpenOptions {
   salt: string;
-  /** Also accept next-auth v4 tokens (session cookie only). */
+  /** Also accept next-auth v4 tokens and `encode()`'s unsalted ones (session cookie only). */
   legacy: boolean;
   nowSeconds: number;
   maxLength: number;
@@ -63,9 +63,16 @@ export async function openToken(keyring: Keyring, token: unknown, options: OpenO
   let plaintext: Uint8Array | null = null;
   let legacy = false;
   let rotated = false;
+  const unsalted =
+    known === undefined && options.legacy ? await unsaltedKey(keyring, options.salt, parts.header) : undefined;
   if (known !== undefined) {
     plaintext = await openJwe(known.key, parts);
     rotated = known.index > 0;
+  } else if (unsalted !== undefined) {
+    // `encode({ token, secret })` with no salt — next-auth v4's default, how apps' tests mint a
+    // session cookie — seals for the "" purpose. Accepted here, and re-issued for this one.
+    plaintext = await openJwe(unsalted, parts);
+    legacy = true;
   } else if (options.legacy && isNextAuthV4Header(parts.header)) {
     legacy = true;
     for (const key of await keyring.nextAuthV4()) {
@@ -78,6 +85,12 @@ export async function openToken(keyring: Keyring, token: unknown, options: OpenO
   const payload = parseClaims(plaintext);
   if (payload === null || !claimsAreCurrent(payload, options.nowSeconds)) return null;
   return { payload, legacy, rotated };
+}
+
+/** The key of `encode()`'s default purpose ("") that sealed a token with this header, if any. */
+async function unsaltedKey(keyring: Keyring, salt: string, header: string): Promise<JweKey | undefined> {
+  if (salt === "") return undefined;
+  return (await keyring.purpose("")).byHeader.get(header)?.key;
 }
 
 function parseClaims(plaintext: Uint8Array): TokenClaims | null {

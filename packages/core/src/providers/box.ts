@@ -3,7 +3,7 @@
  *
  * Quirks: the token endpoint takes the secret in the body; the email is the `login`.
  */
-import type { OAuthConfig, OAuthUserConfig } from "../provider-types.js";
+import type { OAuthConfig, PartialOAuthUserConfig } from "../provider-types.js";
 import { defineProvider } from "../lib/providers/define-provider.js";
 
 /** `GET https://api.box.com/2.0/users/me`. */
@@ -26,7 +26,7 @@ export interface BoxProfile extends Record<string, unknown> {
  * Box({ clientId: process.env.BOX_ID!, clientSecret: process.env.BOX_SECRET! });
  * ```
  */
-export default function Box<P extends BoxProfile>(options: OAuthUserConfig<P>): OAuthConfig<P> {
+export default function Box<P extends BoxProfile>(options: PartialOAuthUserConfig<P>): OAuthConfig<P> {
   return defineProvider<P>(
     {
       id: "box",

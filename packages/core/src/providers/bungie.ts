@@ -7,7 +7,7 @@
  * `User/GetMembershipsForCurrentUser/`, wrapped in `Response.bungieNetUser`; its
  * `profilePicturePath` is relative to https://www.bungie.net. There is no email address.
  */
-import type { OAuthConfig, OAuthUserConfig } from "../provider-types.js";
+import type { OAuthConfig, PartialOAuthUserConfig } from "../provider-types.js";
 import { defineProvider, fetchJson } from "../lib/providers/define-provider.js";
 
 /** `GET https://www.bungie.net/Platform/User/GetMembershipsForCurrentUser/`. */
@@ -25,7 +25,7 @@ export interface BungieProfile extends Record<string, unknown> {
 }
 
 /** Options of {@link Bungie}. */
-export type BungieOptions<P extends BungieProfile> = OAuthUserConfig<P> & {
+export type BungieOptions<P extends BungieProfile> = PartialOAuthUserConfig<P> & {
   /** The application's API key (bungie.net/en/Application). */
   apiKey?: string | undefined;
   /** next-auth v4's place for it: `{ headers: { "X-API-Key": … } }`. */

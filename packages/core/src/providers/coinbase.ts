@@ -3,7 +3,7 @@
  *
  * Quirks: the user is wrapped in `data`; the email needs the `wallet:user:email` scope.
  */
-import type { OAuthConfig, OAuthUserConfig } from "../provider-types.js";
+import type { OAuthConfig, PartialOAuthUserConfig } from "../provider-types.js";
 import { defineProvider } from "../lib/providers/define-provider.js";
 
 /** `GET https://api.coinbase.com/v2/user`. */
@@ -29,7 +29,7 @@ export interface CoinbaseProfile extends Record<string, unknown> {
  * Coinbase({ clientId: process.env.COINBASE_CLIENT_ID!, clientSecret: process.env.COINBASE_CLIENT_SECRET! });
  * ```
  */
-export default function Coinbase<P extends CoinbaseProfile>(options: OAuthUserConfig<P>): OAuthConfig<P> {
+export default function Coinbase<P extends CoinbaseProfile>(options: PartialOAuthUserConfig<P>): OAuthConfig<P> {
   return defineProvider<P>(
     {
       id: "coinbase",

@@ -4,7 +4,7 @@
  * Quirks: the account is read with a POST that has no body (`get_current_account` refuses a
  * JSON `null` and a content type); refresh tokens need `token_access_type=offline`.
  */
-import type { OAuthConfig, OAuthUserConfig } from "../provider-types.js";
+import type { OAuthConfig, PartialOAuthUserConfig } from "../provider-types.js";
 import { defineProvider, fetchJson, userinfoUrl } from "../lib/providers/define-provider.js";
 
 /** `POST https://api.dropboxapi.com/2/users/get_current_account`. */
@@ -28,7 +28,7 @@ export interface DropboxProfile extends Record<string, unknown> {
  * Dropbox({ clientId: process.env.DROPBOX_ID!, clientSecret: process.env.DROPBOX_SECRET! });
  * ```
  */
-export default function Dropbox<P extends DropboxProfile>(options: OAuthUserConfig<P>): OAuthConfig<P> {
+export default function Dropbox<P extends DropboxProfile>(options: PartialOAuthUserConfig<P>): OAuthConfig<P> {
   const url = "https://api.dropboxapi.com/2/users/get_current_account";
   return defineProvider<P>(
     {

@@ -4,7 +4,7 @@
  * Quirks: the token endpoint takes the client credentials as HTTP Basic (the default here); the
  * user's id is `guid` and the display name `nickname`.
  */
-import type { OAuthConfig, OAuthUserConfig } from "../provider-types.js";
+import type { OAuthConfig, PartialOAuthUserConfig } from "../provider-types.js";
 import { defineProvider } from "../lib/providers/define-provider.js";
 
 /** `GET https://api.faceit.com/auth/v1/resources/userinfo`. */
@@ -28,7 +28,7 @@ export interface FaceitProfile extends Record<string, unknown> {
  * FACEIT({ clientId: process.env.FACEIT_CLIENT_ID!, clientSecret: process.env.FACEIT_CLIENT_SECRET! });
  * ```
  */
-export default function FACEIT<P extends FaceitProfile>(options: OAuthUserConfig<P>): OAuthConfig<P> {
+export default function FACEIT<P extends FaceitProfile>(options: PartialOAuthUserConfig<P>): OAuthConfig<P> {
   return defineProvider<P>(
     {
       id: "faceit",

@@ -7,7 +7,7 @@
  * `response.user`, the email in `contact.email`, and the photo is a `prefix` and `suffix` around
  * a size.
  */
-import type { OAuthConfig, OAuthUserConfig } from "../provider-types.js";
+import type { OAuthConfig, PartialOAuthUserConfig } from "../provider-types.js";
 import { defineProvider } from "../lib/providers/define-provider.js";
 
 /** `GET https://api.foursquare.com/v2/users/self`. */
@@ -24,7 +24,7 @@ export interface FoursquareProfile extends Record<string, unknown> {
 }
 
 /** Options of {@link Foursquare}. */
-export type FoursquareOptions<P extends FoursquareProfile> = OAuthUserConfig<P> & {
+export type FoursquareOptions<P extends FoursquareProfile> = PartialOAuthUserConfig<P> & {
   /** The API version date, YYYYMMDD. @default "20230131" */
   apiVersion?: string | undefined;
 };

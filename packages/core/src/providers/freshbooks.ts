@@ -4,7 +4,7 @@
  * Quirks: the identity is wrapped in `response` (https://www.freshbooks.com/api/me_endpoint);
  * the token endpoint takes the client credentials in the body.
  */
-import type { OAuthConfig, OAuthUserConfig } from "../provider-types.js";
+import type { OAuthConfig, PartialOAuthUserConfig } from "../provider-types.js";
 import { defineProvider } from "../lib/providers/define-provider.js";
 
 /** `GET https://api.freshbooks.com/auth/api/v1/users/me`. */
@@ -30,7 +30,7 @@ export interface FreshbooksProfile extends Record<string, unknown> {
  * Freshbooks({ clientId: process.env.FRESHBOOKS_CLIENT_ID!, clientSecret: process.env.FRESHBOOKS_CLIENT_SECRET! });
  * ```
  */
-export default function Freshbooks<P extends FreshbooksProfile>(options: OAuthUserConfig<P>): OAuthConfig<P> {
+export default function Freshbooks<P extends FreshbooksProfile>(options: PartialOAuthUserConfig<P>): OAuthConfig<P> {
   return defineProvider<P>(
     {
       id: "freshbooks",

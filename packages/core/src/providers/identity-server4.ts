@@ -4,7 +4,7 @@
  * Give `issuer`: your IdentityServer's URL. (IdentityServer4 is no longer maintained; its
  * successor is Duende IdentityServer — see `duende-identity-server6`.)
  */
-import type { OAuthConfig, OAuthUserConfig } from "../provider-types.js";
+import type { OAuthConfig, PartialOAuthUserConfig } from "../provider-types.js";
 import { issuerProvider, type OidcProfile } from "../lib/providers/issuer-provider.js";
 
 /** The claims IdentityServer4 sends. */
@@ -26,7 +26,9 @@ export type IdentityServer4Profile = OidcProfile;
  * });
  * ```
  */
-export default function IdentityServer4<P extends IdentityServer4Profile>(options: OAuthUserConfig<P>): OAuthConfig<P> {
+export default function IdentityServer4<P extends IdentityServer4Profile>(
+  options: PartialOAuthUserConfig<P>,
+): OAuthConfig<P> {
   return issuerProvider<P>("identity-server4", "IdentityServer4", options, {
     profile: (profile) => ({ id: profile.sub, name: profile.name ?? null, email: profile.email ?? null, image: null }),
   });

@@ -8,7 +8,7 @@
  * no email address. The Basic Display API (scope `user_profile`, next-auth v4's default) was shut
  * down in December 2024, so the default scope is `instagram_business_basic`.
  */
-import type { OAuthConfig, OAuthUserConfig } from "../provider-types.js";
+import type { OAuthConfig, PartialOAuthUserConfig } from "../provider-types.js";
 import { defineProvider } from "../lib/providers/define-provider.js";
 
 /** `GET https://graph.instagram.com/me?fields=id,username,account_type,name`. */
@@ -43,7 +43,7 @@ function conformToken(body: Record<string, unknown>): Record<string, unknown> {
  * Instagram({ clientId: process.env.INSTAGRAM_CLIENT_ID!, clientSecret: process.env.INSTAGRAM_CLIENT_SECRET! });
  * ```
  */
-export default function Instagram<P extends InstagramProfile>(options: OAuthUserConfig<P>): OAuthConfig<P> {
+export default function Instagram<P extends InstagramProfile>(options: PartialOAuthUserConfig<P>): OAuthConfig<P> {
   return defineProvider<P>(
     {
       id: "instagram",

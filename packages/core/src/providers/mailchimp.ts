@@ -6,7 +6,7 @@
  * from the metadata endpoint, which takes the token with the `OAuth` scheme; the user's id and
  * email are nested in `login`.
  */
-import type { OAuthConfig, OAuthUserConfig } from "../provider-types.js";
+import type { OAuthConfig, PartialOAuthUserConfig } from "../provider-types.js";
 import { defineProvider, fetchJson } from "../lib/providers/define-provider.js";
 
 /** `GET https://login.mailchimp.com/oauth2/metadata`. */
@@ -47,7 +47,7 @@ function conformToken(body: Record<string, unknown>): Record<string, unknown> {
  * Mailchimp({ clientId: process.env.MAILCHIMP_CLIENT_ID!, clientSecret: process.env.MAILCHIMP_CLIENT_SECRET! });
  * ```
  */
-export default function Mailchimp<P extends MailchimpProfile>(options: OAuthUserConfig<P>): OAuthConfig<P> {
+export default function Mailchimp<P extends MailchimpProfile>(options: PartialOAuthUserConfig<P>): OAuthConfig<P> {
   return defineProvider<P>(
     {
       id: "mailchimp",

@@ -4,7 +4,7 @@
  * Quirks: the userinfo endpoint takes the token as the `access_token` query parameter; a token
  * response without `token_type` is given the standard "bearer".
  */
-import type { OAuthConfig, OAuthUserConfig } from "../provider-types.js";
+import type { OAuthConfig, PartialOAuthUserConfig } from "../provider-types.js";
 import { defineProvider } from "../lib/providers/define-provider.js";
 
 /** `GET https://oauth.mail.ru/userinfo`. */
@@ -29,7 +29,7 @@ export interface MailRuProfile extends Record<string, unknown> {
  * MailRu({ clientId: process.env.MAILRU_CLIENT_ID!, clientSecret: process.env.MAILRU_CLIENT_SECRET! });
  * ```
  */
-export default function MailRu<P extends MailRuProfile>(options: OAuthUserConfig<P>): OAuthConfig<P> {
+export default function MailRu<P extends MailRuProfile>(options: PartialOAuthUserConfig<P>): OAuthConfig<P> {
   return defineProvider<P>(
     {
       id: "mailru",

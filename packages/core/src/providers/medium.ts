@@ -6,7 +6,7 @@
  * the body; the user is wrapped in `data`; there is no email address. (Medium no longer issues
  * new integration tokens, but existing apps keep working.)
  */
-import type { OAuthConfig, OAuthUserConfig } from "../provider-types.js";
+import type { OAuthConfig, PartialOAuthUserConfig } from "../provider-types.js";
 import { defineProvider } from "../lib/providers/define-provider.js";
 
 /** `GET https://api.medium.com/v1/me`. */
@@ -36,7 +36,7 @@ function conformToken(body: Record<string, unknown>): Record<string, unknown> {
  * Medium({ clientId: process.env.MEDIUM_CLIENT_ID!, clientSecret: process.env.MEDIUM_CLIENT_SECRET! });
  * ```
  */
-export default function Medium<P extends MediumProfile>(options: OAuthUserConfig<P>): OAuthConfig<P> {
+export default function Medium<P extends MediumProfile>(options: PartialOAuthUserConfig<P>): OAuthConfig<P> {
   return defineProvider<P>(
     {
       id: "medium",

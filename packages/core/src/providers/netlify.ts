@@ -1,7 +1,7 @@
 /**
  * Netlify, OAuth 2.0. https://docs.netlify.com/api/get-started/#authentication
  */
-import type { OAuthConfig, OAuthUserConfig } from "../provider-types.js";
+import type { OAuthConfig, PartialOAuthUserConfig } from "../provider-types.js";
 import { defineProvider } from "../lib/providers/define-provider.js";
 
 /** `GET https://api.netlify.com/api/v1/user`. */
@@ -24,7 +24,7 @@ export interface NetlifyProfile extends Record<string, unknown> {
  * Netlify({ clientId: process.env.NETLIFY_CLIENT_ID!, clientSecret: process.env.NETLIFY_CLIENT_SECRET! });
  * ```
  */
-export default function Netlify<P extends NetlifyProfile>(options: OAuthUserConfig<P>): OAuthConfig<P> {
+export default function Netlify<P extends NetlifyProfile>(options: PartialOAuthUserConfig<P>): OAuthConfig<P> {
   return defineProvider<P>(
     {
       id: "netlify",

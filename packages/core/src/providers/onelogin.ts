@@ -4,7 +4,7 @@
  * Give `issuer`: your OneLogin domain, https://SUBDOMAIN.onelogin.com, as in next-auth v4 — the
  * OpenID Connect issuer is under it, at `/oidc/2` (a full `…/oidc/2` issuer is accepted too).
  */
-import type { OAuthConfig, OAuthUserConfig } from "../provider-types.js";
+import type { OAuthConfig, PartialOAuthUserConfig } from "../provider-types.js";
 import { issuerProvider, type OidcProfile } from "../lib/providers/issuer-provider.js";
 
 /** The claims OneLogin sends. */
@@ -26,7 +26,7 @@ export type OneLoginProfile = OidcProfile;
  * });
  * ```
  */
-export default function OneLogin<P extends OneLoginProfile>(options: OAuthUserConfig<P>): OAuthConfig<P> {
+export default function OneLogin<P extends OneLoginProfile>(options: PartialOAuthUserConfig<P>): OAuthConfig<P> {
   const base = options.issuer?.replace(/\/+$/, "");
   const issuer = base === undefined || base.endsWith("/oidc/2") ? base : `${base}/oidc/2`;
   return issuerProvider<P>(

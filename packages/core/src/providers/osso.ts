@@ -9,7 +9,7 @@
  * parameter — pass it when signing in: `signIn("osso", {}, { domain: "example.com" })`. The
  * profile has no display name.
  */
-import type { OAuthConfig, OAuthUserConfig } from "../provider-types.js";
+import type { OAuthConfig, PartialOAuthUserConfig } from "../provider-types.js";
 import { defineProvider } from "../lib/providers/define-provider.js";
 
 /** `GET {issuer}/oauth/me`. */
@@ -38,7 +38,7 @@ export interface OssoProfile extends Record<string, unknown> {
  * });
  * ```
  */
-export default function Osso<P extends OssoProfile>(options: OAuthUserConfig<P>): OAuthConfig<P> {
+export default function Osso<P extends OssoProfile>(options: PartialOAuthUserConfig<P>): OAuthConfig<P> {
   // next-auth v4 appends the paths to `issuer` as given (so it expected a trailing slash); both
   // spellings work here.
   const base = (options.issuer ?? "").replace(/\/+$/, "");

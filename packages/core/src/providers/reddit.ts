@@ -4,7 +4,7 @@
  * Quirks: the API wants a descriptive User-Agent; refresh tokens need `duration=permanent`;
  * there is no email; `icon_img` comes HTML-escaped (`&amp;`).
  */
-import type { OAuthConfig, OAuthUserConfig } from "../provider-types.js";
+import type { OAuthConfig, PartialOAuthUserConfig } from "../provider-types.js";
 import { defineProvider, fetchJson, userinfoUrl } from "../lib/providers/define-provider.js";
 
 /** `GET https://oauth.reddit.com/api/v1/me`. */
@@ -26,7 +26,7 @@ export interface RedditProfile extends Record<string, unknown> {
  * Reddit({ clientId: process.env.REDDIT_ID!, clientSecret: process.env.REDDIT_SECRET! });
  * ```
  */
-export default function Reddit<P extends RedditProfile>(options: OAuthUserConfig<P>): OAuthConfig<P> {
+export default function Reddit<P extends RedditProfile>(options: PartialOAuthUserConfig<P>): OAuthConfig<P> {
   return defineProvider<P>(
     {
       id: "reddit",

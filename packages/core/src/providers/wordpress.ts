@@ -4,7 +4,7 @@
  * Quirks: the token endpoint takes the secret in the body; the user's `ID` is a number and the
  * avatar is `avatar_URL` (https://developer.wordpress.com/docs/api/1.1/get/me/).
  */
-import type { OAuthConfig, OAuthUserConfig } from "../provider-types.js";
+import type { OAuthConfig, PartialOAuthUserConfig } from "../provider-types.js";
 import { defineProvider } from "../lib/providers/define-provider.js";
 
 /** `GET https://public-api.wordpress.com/rest/v1/me`. */
@@ -28,7 +28,7 @@ export interface WordPressProfile extends Record<string, unknown> {
  * WordPress({ clientId: process.env.WORDPRESS_CLIENT_ID!, clientSecret: process.env.WORDPRESS_CLIENT_SECRET! });
  * ```
  */
-export default function WordPress<P extends WordPressProfile>(options: OAuthUserConfig<P>): OAuthConfig<P> {
+export default function WordPress<P extends WordPressProfile>(options: PartialOAuthUserConfig<P>): OAuthConfig<P> {
   return defineProvider<P>(
     {
       id: "wordpress",

@@ -7,7 +7,7 @@
  * data centre's accounts server (e.g. https://accounts.zoho.eu/oauth/v2/token,
  * https://accounts.zoho.eu/oauth/user/info).
  */
-import type { OAuthConfig, OAuthUserConfig } from "../provider-types.js";
+import type { OAuthConfig, PartialOAuthUserConfig } from "../provider-types.js";
 import { defineProvider } from "../lib/providers/define-provider.js";
 
 /** `GET https://accounts.zoho.com/oauth/user/info`. */
@@ -31,7 +31,7 @@ export interface ZohoProfile extends Record<string, unknown> {
  * Zoho({ clientId: process.env.ZOHO_CLIENT_ID!, clientSecret: process.env.ZOHO_CLIENT_SECRET! });
  * ```
  */
-export default function Zoho<P extends ZohoProfile>(options: OAuthUserConfig<P>): OAuthConfig<P> {
+export default function Zoho<P extends ZohoProfile>(options: PartialOAuthUserConfig<P>): OAuthConfig<P> {
   return defineProvider<P>(
     {
       id: "zoho",

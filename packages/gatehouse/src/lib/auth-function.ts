@@ -3,11 +3,11 @@
  * actions, `getServerSideProps` and API routes — and a wrapper for middleware (`proxy.ts`) that
  * puts the session on `req.auth`. `auth.require()` is the one-line check for protected pages.
  */
-import { redirect } from "next/navigation";
 import type { NextRequest } from "next/server";
-import { authenticatedWithin, stepUpUrl, systemClock } from "@gatehouse/core";
+import { ConfigError, authenticatedWithin, stepUpUrl, systemClock } from "@gatehouse/core";
 import type { AuthOptions, Session } from "../types.js";
 import { instanceFor } from "./instance.js";
+import { nextRedirect } from "./next-navigation.js";
 import { isNodeRequest, type NodeRequest, type NodeResponse } from "./node-http.js";
 import { sessionFromNext, sessionFromNode, sessionFromRequest } from "./session-lookup.js";
 
@@ -97,14 +97,20 @@ export function createAuthFunction(options: AuthOptions): AuthFunction {
     const session = await sessionFromNext(options);
     const instance = instanceFor(options);
     if (session !== null && settings.maxAge === undefined) return session;
+    if (settings.maxAge !== undefined && instance.config.twoFactor === null) {
+      throw new ConfigError(
+        "InvalidOption",
+        "`auth.require({ maxAge })` (step-up) needs the `twoFactor` option: add `twoFactor: {}` to NextAuth's options.",
+      );
+    }
     if (session !== null && settings.maxAge !== undefined) {
       if (authenticatedWithin(session, settings.maxAge, (options.now ?? systemClock)())) return session;
-      redirect(stepUpUrl(instance.config, settings.redirectTo));
+      return nextRedirect(stepUpUrl(instance.config, settings.redirectTo));
     }
     const page = instance.config.pages.signIn ?? `${instance.config.basePath}/signin`;
     const target = new URL(page, "http://localhost");
     if (settings.redirectTo !== undefined) target.searchParams.set("callbackUrl", settings.redirectTo);
-    redirect(/^https?:/.test(page) ? target.href : `${target.pathname}${target.search}`);
+    return nextRedirect(/^https?:/.test(page) ? target.href : `${target.pathname}${target.search}`);
   };
   return auth as AuthFunction;
 }

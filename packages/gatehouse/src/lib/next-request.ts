@@ -2,12 +2,13 @@
  * App-router glue: the incoming request as `next/headers` exposes it, and writing cookies back
  * through `cookies()` (allowed in route handlers and server actions; in server components Next
  * forbids it, and a refreshed session cookie simply waits for the next request that can).
+ * `next/headers` is loaded on first use: Next 12 has none, and the pages router never needs it.
  */
-import { cookies, headers } from "next/headers";
 import type { SetCookie } from "@gatehouse/core";
 
 /** A `Request` carrying the current request's headers, for `path` on its host. */
 export async function requestFromNext(path = "/"): Promise<Request> {
+  const { headers } = await import("next/headers");
   const incoming = await headers();
   const proto = incoming.get("x-forwarded-proto")?.split(",")[0]?.trim() === "https" ? "https" : "http";
   const host = incoming.get("host") ?? "localhost";
@@ -30,6 +31,7 @@ function isReadonlyCookies(error: unknown): boolean {
 /** Sets `list` through `cookies()`; `false` when this context cannot set cookies. */
 export async function writeNextCookies(list: readonly SetCookie[]): Promise<boolean> {
   if (list.length === 0) return true;
+  const { cookies } = await import("next/headers");
   const jar = await cookies();
   try {
     for (const { name, value, options } of list) {

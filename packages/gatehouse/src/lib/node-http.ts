@@ -3,6 +3,8 @@
  * or `getServerSideProps`' `req`/`res`). These turn them into a web `Request` for core, and
  * core's `Response` back onto them. Typed structurally, so nothing here imports Node.
  */
+import { DEFAULTS } from "@gatehouse/core";
+import { encodeParsedBody, readBoundedStream } from "./bounded-body.js";
 
 /** What we use of a Node request (with Next's parsed `body`, when present). */
 export interface NodeRequest {
@@ -11,6 +13,8 @@ export interface NodeRequest {
   headers: Record<string, string | string[] | undefined>;
   body?: unknown;
   socket?: { remoteAddress?: string | undefined; encrypted?: boolean } | undefined;
+  /** Node: whether the whole message has been received (`false` once a body was cut off). */
+  complete?: boolean;
   [Symbol.asyncIterator]?: () => AsyncIterator<unknown>;
 }
 
@@ -47,37 +51,6 @@ export function nodeOrigin(req: NodeRequest): string {
   return `${proto === "https" ? "https" : "http"}://${host}`;
 }
 
-async function readStream(req: NodeRequest): Promise<Uint8Array | undefined> {
-  const iterator = req[Symbol.asyncIterator];
-  if (iterator === undefined) return undefined;
-  const chunks: Uint8Array[] = [];
-  for await (const chunk of { [Symbol.asyncIterator]: () => iterator.call(req) }) {
-    chunks.push(typeof chunk === "string" ? new TextEncoder().encode(chunk) : (chunk as Uint8Array));
-  }
-  const total = chunks.reduce((sum, chunk) => sum + chunk.byteLength, 0);
-  const out = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return out;
-}
-
-/** Re-encodes a body Next.js already parsed, in the format its content type names. */
-function encodeParsedBody(body: unknown, contentType: string): string | Uint8Array | undefined {
-  if (body === undefined || body === null) return undefined;
-  if (typeof body === "string" || body instanceof Uint8Array) return body;
-  if (contentType.includes("application/json")) return JSON.stringify(body);
-  const form = new URLSearchParams();
-  for (const [key, value] of Object.entries(body as Record<string, unknown>)) {
-    for (const item of Array.isArray(value) ? value : [value]) {
-      form.append(key, typeof item === "string" ? item : JSON.stringify(item));
-    }
-  }
-  return form.toString();
-}
-
 /** A web `Request` for a Node request; the body is carried over for POSTs. */
 export async function toWebRequest(req: NodeRequest): Promise<Request> {
   const path = req.url ?? "/";
@@ -90,8 +63,12 @@ export async function toWebRequest(req: NodeRequest): Promise<Request> {
   const method = (req.method ?? "GET").toUpperCase();
   let body: string | Uint8Array | undefined;
   if (method === "POST") {
-    body =
-      req.body === undefined ? await readStream(req) : encodeParsedBody(req.body, headers.get("content-type") ?? "");
+    // Bounded: core reads no more than this, so neither reading nor re-encoding goes further.
+    const limit = DEFAULTS.maxBodyBytes;
+    const iterator = req[Symbol.asyncIterator];
+    if (req.body !== undefined) body = encodeParsedBody(req.body, headers.get("content-type") ?? "", limit);
+    else if (iterator !== undefined)
+      body = (await readBoundedStream({ [Symbol.asyncIterator]: () => iterator.call(req) }, limit)).bytes;
     headers.delete("content-length");
     headers.delete("transfer-encoding");
   }

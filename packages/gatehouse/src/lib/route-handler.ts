@@ -29,5 +29,7 @@ export async function handleNode(options: AuthOptions, req: NodeRequest, res: No
     "error" in instance
       ? configErrorResponse(instance.error, request, readEnv().environment !== "production")
       : await instance.auth(request, { clientAddress: req.socket?.remoteAddress });
+  // A body cut off at the limit is not read further: the connection cannot carry another request.
+  if (req.complete === false) res.setHeader("Connection", "close");
   await sendWebResponse(res, response);
 }

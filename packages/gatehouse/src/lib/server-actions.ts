@@ -3,10 +3,10 @@
  * core's own sign-in and sign-out run directly, and their cookies go out through `cookies()`.
  */
 import { AuthError, type AuthHandler } from "@gatehouse/core";
-import { redirect } from "next/navigation";
 import type { AuthOptions } from "../types.js";
 import { signInError } from "./errors.js";
 import { instanceFor } from "./instance.js";
+import { nextRedirect } from "./next-navigation.js";
 import { isOutsideRequestScope, requestFromNext, writeNextCookies } from "./next-request.js";
 
 /** Fields for a server-side sign-in, as an object or a form's `FormData`. */
@@ -66,7 +66,7 @@ export function createSignIn(options: AuthOptions): ServerSignIn {
       const url = new URL(`${auth.config.url?.origin ?? ""}${auth.config.basePath}/signin`, "http://localhost");
       if (redirectTo !== undefined) url.searchParams.set("callbackUrl", redirectTo);
       const target = auth.config.url === null ? `${url.pathname}${url.search}` : url.href;
-      if (shouldRedirect) redirect(target);
+      if (shouldRedirect) await nextRedirect(target);
       return target;
     }
     const { request, inRequest } = await currentRequest(auth);
@@ -85,7 +85,7 @@ export function createSignIn(options: AuthOptions): ServerSignIn {
         "signIn() ran outside an app-router request, so it checked the credentials but could not set the session cookie. In the pages router, sign in from the browser with signIn() from gatehouse/react.",
       );
     }
-    if (shouldRedirect && inRequest) redirect(result.url);
+    if (shouldRedirect && inRequest) await nextRedirect(result.url);
     return result.url;
   };
 }
@@ -101,7 +101,7 @@ export function createSignOut(options: AuthOptions): ServerSignOut {
     if (result.error !== null) {
       throw new AuthError("StoreError", "Sign-out could not be recorded (the store failed); see the server log.");
     }
-    if (settings.redirect !== false) redirect(result.url);
+    if (settings.redirect !== false) await nextRedirect(result.url);
     return result.url;
   };
 }

@@ -13,7 +13,7 @@ export async function sessionFromNext(options: AuthOptions): Promise<Session | n
   const request = await requestFromNext();
   const { session, cookies } = await instanceFor(options).getSession(request);
   await writeNextCookies(cookies);
-  return session as Session | null;
+  return session;
 }
 
 /** Pages router: API routes and `getServerSideProps`; refreshed cookies go on `res`. */
@@ -26,7 +26,7 @@ export async function sessionFromNode(
   const request = await toWebRequest({ headers: req.headers, url: req.url, method: "GET", socket: req.socket });
   const { session, cookies } = await auth.getSession(request, { clientAddress: req.socket?.remoteAddress });
   if (res !== undefined) appendSetCookies(res, cookies.map(serializeCookie));
-  return session as Session | null;
+  return session;
 }
 
 /** Middleware and route handlers given the request itself. */
@@ -35,5 +35,5 @@ export async function sessionFromRequest(
   request: Request,
 ): Promise<{ session: Session | null; setCookies: string[] }> {
   const { session, cookies } = await auth.getSession(request);
-  return { session: session as Session | null, setCookies: cookies.map(serializeCookie) };
+  return { session, setCookies: cookies.map(serializeCookie) };
 }

@@ -7,12 +7,23 @@ import { DEFAULT_BASE_PATH } from "@gatehouse/core/defaults";
 import { internalAuthUrl } from "../lib/env.js";
 import type { Session } from "../types.js";
 
-/** Parameters of {@link getSession} (server-side use needs the request). */
+/** What the server-side calls use of a Node response: where a new CSRF cookie goes. */
+interface CookieSink {
+  getHeader(name: string): unknown;
+  setHeader(name: string, value: string[]): unknown;
+}
+
+/**
+ * Parameters of {@link getSession}, {@link getCsrfToken} and `getProviders` on the server: the
+ * request (its cookie is forwarded) — a `getServerSideProps` context works as it is.
+ */
 export interface GetSessionParams {
   /** On the server: the incoming request, whose cookie is forwarded. */
   req?: { headers: Record<string, string | string[] | undefined> | Headers } | undefined;
-  /** On the server: a `getServerSideProps` / `getInitialProps` context, for its `req`. */
-  ctx?: { req?: GetSessionParams["req"] } | undefined;
+  /** On the server (`getCsrfToken(context)`): the response a CSRF cookie the server made goes onto. */
+  res?: CookieSink | object | undefined;
+  /** On the server: a `getServerSideProps` / `getInitialProps` context, for its `req` and `res`. */
+  ctx?: { req?: GetSessionParams["req"]; res?: GetSessionParams["res"] } | undefined;
   /** next-auth v4 accepted it; unused. */
   event?: string;
   /** next-auth v4 accepted it; unused. */
@@ -116,17 +127,42 @@ export async function refresh(): Promise<Session | null> {
 }
 
 /**
+ * An auth route fetched from the server side (v4's `getCsrfToken(context)`, `getProviders()` in
+ * `getServerSideProps`): at the configured URL, with the request's cookie; `null` without a URL.
+ */
+export function serverFetch(path: string, params?: GetSessionParams): Promise<Response> | null {
+  const authUrl = serverAuthUrl();
+  if (authUrl === undefined) return null;
+  const req = params?.req ?? params?.ctx?.req;
+  const cookie =
+    req === undefined ? "" : req.headers instanceof Headers ? req.headers.get("cookie") : req.headers.cookie;
+  return fetch(`${authUrl}/${path}`, { headers: { cookie: String(cookie ?? "") } });
+}
+
+/**
  * The CSRF token for a hand-made form post (`GET {basePath}/csrf`; the double-submit cookie
- * comes with it).
- * @returns The token, or `undefined` when the answer has none.
+ * comes with it). On the server, as next-auth v4's `getCsrfToken(context)`: pass the
+ * `getServerSideProps` context; the cookie the token belongs to is set on its response.
+ * @param params - On the server, the request and response (or the context); nothing in the browser.
+ * @returns The token, or `undefined` when it cannot be had.
  * @example
  * ```tsx
- * const csrfToken = await getCsrfToken();
+ * const csrfToken = await getCsrfToken(); // in the browser; getCsrfToken(context) in getServerSideProps
  * <form method="post" action="/api/auth/signout"><input type="hidden" name="csrfToken" value={csrfToken} /></form>
  * ```
  */
-export async function getCsrfToken(): Promise<string | undefined> {
-  const res = await fetch(`${base}/csrf`);
+export async function getCsrfToken(params?: GetSessionParams): Promise<string | undefined> {
+  const pending = typeof window === "undefined" ? serverFetch("csrf", params) : fetch(`${base}/csrf`);
+  const res = await pending?.catch(() => null);
+  if (res === null || res === undefined || !res.ok) return undefined;
+  const sink = (params?.res ?? params?.ctx?.res) as Partial<CookieSink> | undefined;
+  const made = res.headers.getSetCookie();
+  if (typeof window === "undefined" && made.length > 0 && typeof sink?.setHeader === "function") {
+    const existing = sink.getHeader?.("set-cookie");
+    const current =
+      typeof existing === "string" ? [existing] : Array.isArray(existing) ? existing.map((line) => String(line)) : [];
+    sink.setHeader("Set-Cookie", [...current, ...made]);
+  }
   return ((await res.json()) as { csrfToken?: string }).csrfToken;
 }
 

@@ -6,7 +6,18 @@
  */
 import { createContext, createElement, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
 import type { Session } from "../types.js";
-import { base, broadcast, getCsrfToken, listeners, navigate, post, refresh, setBase, tabs } from "./client-state.js";
+import {
+  base,
+  broadcast,
+  getCsrfToken,
+  listeners,
+  navigate,
+  post,
+  refresh,
+  serverFetch,
+  setBase,
+  tabs,
+} from "./client-state.js";
 import { signInWithPasskey } from "./features.js";
 
 export { getCsrfToken, getSession, type GetSessionParams } from "./client-state.js";
@@ -87,8 +98,10 @@ export interface SignOutParams<R extends boolean = true> {
  * ```
  */
 export async function getProviders(): Promise<Record<string, ClientSafeProvider> | null> {
-  const res = await fetch(`${base}/providers`);
-  return res.ok ? ((await res.json()) as Record<string, ClientSafeProvider>) : null;
+  // On the server (getServerSideProps, as v4's custom sign-in pages call it): the configured URL.
+  const pending = typeof window === "undefined" ? serverFetch("providers") : fetch(`${base}/providers`);
+  const res = await pending?.catch(() => null);
+  return res?.ok === true ? ((await res.json()) as Record<string, ClientSafeProvider>) : null;
 }
 
 /**

@@ -5,7 +5,7 @@
 import type { ErrorCode } from "../../errors.js";
 import { ensureCsrf } from "../../lib/csrf.js";
 import { fail, prefersJson } from "../../lib/http/fail.js";
-import { customPage, safeCallbackParam, signInPageUrl } from "../../lib/http/navigation.js";
+import { customPage, resolveRedirect, safeCallbackParam, signInPageUrl } from "../../lib/http/navigation.js";
 import { redirectResponse } from "../../lib/http/respond.js";
 import type { Route } from "../feature.js";
 import { brokenProviderResponse } from "./broken-provider.js";
@@ -16,10 +16,18 @@ export const signinRoute: Route = {
     if (providerId !== undefined) {
       return fail(state, { status: 405, code: "MethodNotAllowed", json: false, headers: { Allow: "POST" } });
     }
-    const callbackUrl = safeCallbackParam(state, state.url.searchParams.get("callbackUrl"));
+    const param = state.url.searchParams.get("callbackUrl");
+    const callbackUrl = safeCallbackParam(state, param);
     const error = state.url.searchParams.get("error") ?? undefined;
     if (customPage(state, "signIn") !== undefined) {
-      return redirectResponse(signInPageUrl(state, { callbackUrl, error }));
+      // As next-auth v4: always with a callbackUrl — the parameter, else the callback-url
+      // cookie, else the base URL — through the `redirect` callback.
+      // The base URL stays as given (v4 passes the callback's result on unparsed; URL parsing
+      // would add a "/"), so a page comparing callbackUrl with its base URL sees them equal.
+      const given = param ?? state.cookies.get(state.cookieNames.callbackUrl.name);
+      const resolved = given === undefined || given === "" ? state.origin : await resolveRedirect(state, given);
+      const target = given === state.origin && resolved === `${state.origin}/` ? state.origin : resolved;
+      return redirectResponse(signInPageUrl(state, { callbackUrl: target, error }));
     }
     const { token, cookies } = await ensureCsrf(state);
     const known = error === undefined ? undefined : state.runtime.errorTexts.get(error as ErrorCode)?.signIn;

@@ -58,11 +58,12 @@ export async function credentialsSignIn(
 
   const rawId = user.id;
   let persist: (() => Promise<User>) | undefined;
-  let normalized: User = {
-    ...user,
-    id: typeof rawId === "string" || typeof rawId === "number" ? String(rawId) : "",
-  };
+  let signedIn = user as User;
   if (state.config.session.strategy === "database") {
+    const normalized: User = {
+      ...user,
+      id: typeof rawId === "string" || typeof rawId === "number" ? String(rawId) : "",
+    };
     const stored = await planCredentialsUser(state, normalized);
     if ("takenBy" in stored) {
       state.runtime.logger.warn(
@@ -71,13 +72,16 @@ export async function credentialsSignIn(
       );
       return jsonOrPage(state, provider, body, json, { status: 403, code: "OAuthAccountNotLinked" });
     }
-    normalized = stored.user;
+    signedIn = stored.user;
     persist = stored.persist;
   }
+  // JWT sessions, as next-auth v4: the callbacks and events see authorize()'s user as returned
+  // (a numeric id stays a number, in `account.providerAccountId` too); the token's `sub` is its
+  // string form. Database sessions: the stored user.
   return completeSignIn(state, {
-    user: normalized,
+    user: signedIn,
     ...(persist === undefined ? {} : { persist }),
-    account: { providerAccountId: normalized.id, type: "credentials", provider: provider.id },
+    account: { providerAccountId: signedIn.id, type: "credentials", provider: provider.id },
     isNewUser: false,
     credentials,
     callbackUrl: body.callbackUrl ?? state.cookies.get(state.cookieNames.callbackUrl.name),

@@ -3,14 +3,22 @@
  * provider's defaults, with the app's options kept aside under `options` and merged over them
  * once, deeply, at configuration), and small helpers for provider quirks.
  */
-import type { AnyProfile, OAuthConfig, OAuthFields, OAuthUserConfig, UserinfoContext } from "../../provider-types.js";
+import type {
+  AnyProfile,
+  OAuthConfig,
+  OAuthFields,
+  OAuthUserConfig,
+  PartialOAuthUserConfig,
+  UserinfoContext,
+} from "../../provider-types.js";
 
 /** Builds a provider: `defaults` with the app's `options` kept for the merge. */
 export function defineProvider<P extends AnyProfile>(
   defaults: Omit<OAuthFields<P>, "clientId" | "options"> & Record<string, unknown>,
-  options: OAuthUserConfig<P>,
+  options: OAuthUserConfig<P> | PartialOAuthUserConfig<P>,
 ): OAuthConfig<P> {
-  return { ...defaults, clientId: options.clientId, options: options };
+  // A missing clientId stays missing: resolving the provider then fails only it, naming the option.
+  return { ...defaults, clientId: options.clientId as string, options: options as OAuthUserConfig<P> };
 }
 
 /** GETs JSON from a provider API with the access token, failing on any non-2xx answer. */

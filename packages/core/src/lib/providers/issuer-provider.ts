@@ -7,7 +7,13 @@
  * `GET /providers` clients see that type, so they keep it here too. `idToken: true` is what makes
  * the callback insist on an ID token and validate it in full, exactly as for `type: "oidc"`.
  */
-import type { AnyProfile, OAuthConfig, OAuthFields, OAuthUserConfig } from "../../provider-types.js";
+import type {
+  AnyProfile,
+  OAuthConfig,
+  OAuthFields,
+  OAuthUserConfig,
+  PartialOAuthUserConfig,
+} from "../../provider-types.js";
 import type { User } from "../../types.js";
 import { defineProvider } from "./define-provider.js";
 
@@ -39,7 +45,7 @@ export function standardUser(profile: OidcProfile): User {
 export function issuerProvider<P extends AnyProfile>(
   id: string,
   name: string,
-  options: OAuthUserConfig<P>,
+  options: OAuthUserConfig<P> | PartialOAuthUserConfig<P>,
   extra: Partial<OAuthFields<P>> = {},
 ): OAuthConfig<P> {
   return defineProvider<P>(

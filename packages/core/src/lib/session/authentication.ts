@@ -39,8 +39,18 @@ export function isAmr(value: unknown): value is string[] {
   );
 }
 
-/** Adds `authenticatedAt` (ISO 8601) and `amr` to a session object, where they are known. */
-export function withAuthentication(session: Session, at: number | null | undefined, amr: unknown): Session {
+/**
+ * Adds `authenticatedAt` (ISO 8601) and `amr` to a session object, where they are known — only
+ * when the `twoFactor` option is on (step-up is part of it): otherwise the session keeps exactly
+ * next-auth v4's shape.
+ */
+export function withAuthentication(
+  config: { twoFactor: object | null },
+  session: Session,
+  at: number | null | undefined,
+  amr: unknown,
+): Session {
+  if (config.twoFactor === null) return session;
   if (typeof at === "number" && Number.isFinite(at)) session.authenticatedAt = new Date(at).toISOString();
   if (isAmr(amr)) session.amr = [...amr];
   return session;

@@ -85,7 +85,7 @@ function accountHint(state: RequestState): AccountHint | null {
 }
 
 function publicUser(user: AdapterUser): NonNullable<Session["user"]> {
-  const out: NonNullable<Session["user"]> = { id: user.id };
+  const out: NonNullable<Session["user"]> = {};
   if (user.name !== undefined) out.name = user.name;
   out.email = user.email;
   if (user.image !== undefined) out.image = user.image;
@@ -135,6 +135,7 @@ async function resolve(state: RequestState, update?: { newSession: unknown }): P
   }
   const refresh = await sessionAccount(state, stored.user.id);
   const base: Session = withAuthentication(
+    config,
     {
       user: publicUser(stored.user),
       expires: expires.toISOString(),

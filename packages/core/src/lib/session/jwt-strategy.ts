@@ -12,6 +12,7 @@ import { runCallback } from "../callbacks.js";
 import { expireAll, readChunked, writeChunked, type ChunkedRead } from "../cookies/chunked-cookie.js";
 import { expiredCookie, type SetCookie } from "../cookies/set-cookie.js";
 import type { RequestState } from "../http/request-state.js";
+import type { ResolvedConfig } from "../config/resolved-config.js";
 import { openToken, sealToken } from "../token.js";
 import {
   RevocationStoreError,
@@ -120,18 +121,20 @@ export function clearSessionCookies(state: RequestState, read: ChunkedRead): Set
   return expireAll(read.names, state.cookieNames.sessionToken.options);
 }
 
-/** The session object next-auth builds from a token before the `session` callback. */
-function defaultSession(token: JWT, expires: number): Session {
+/**
+ * The session object next-auth v4 builds from a token before the `session` callback: name,
+ * email and image — no id (apps add `token.sub` in a `session` callback, as with next-auth).
+ */
+function defaultSession(config: ResolvedConfig, token: JWT, expires: number): Session {
   const user: NonNullable<Session["user"]> = {};
   if (token.name !== undefined) user.name = token.name;
   if (token.email !== undefined) user.email = token.email;
   if (token.picture !== undefined) user.image = token.picture;
-  if (token.sub !== undefined) user.id = token.sub;
   const session: Session = { user, expires: new Date(expires).toISOString() };
   // A failed provider-token refresh is the one token fact the client must see, to sign in again.
   if (typeof token.error === "string") session.error = token.error;
   const at = typeof token.authenticatedAt === "number" ? token.authenticatedAt * 1000 : null;
-  return withAuthentication(session, at, token.amr);
+  return withAuthentication(config, session, at, token.amr);
 }
 
 /** next-auth's starting token: name, email, picture and `sub`, where the user has them. */
@@ -140,7 +143,10 @@ function initialToken(user: User): JWT {
   if (user.name !== undefined) token.name = user.name;
   if (user.email !== undefined) token.email = user.email;
   if (user.image !== undefined) token.picture = user.image;
-  if (typeof user.id === "string" && user.id.length > 0) token.sub = user.id;
+  // next-auth v4's `sub: user.id?.toString()` (a credentials user's id may be a number).
+  const id: unknown = user.id;
+  if ((typeof id === "string" && id.length > 0) || (typeof id === "number" && Number.isFinite(id)))
+    token.sub = String(id);
   return token;
 }
 
@@ -159,14 +165,16 @@ async function revokeId(state: RequestState, jti: string, exp: unknown, cookies:
 
 /**
  * What a re-issued token must keep from the one it replaces, whatever the `jwt` callback
- * returned: its id (so a revocation covers every copy) and when its session started (so
- * sign-out everywhere does).
+ * returned: its id (so a revocation covers every copy), when its session started (so sign-out
+ * everywhere does), and how and when the user last authenticated (step-up).
  */
 function keepIdentity(token: JWT, from: JWT): JWT {
   const kept: JWT = { ...token };
   if (typeof from.jti === "string" && from.jti !== "") kept.jti = from.jti;
-  const started = from[SESSION_START_CLAIM];
-  if (typeof started === "number") kept[SESSION_START_CLAIM] = started;
+  for (const claim of [SESSION_START_CLAIM, "authenticatedAt"]) {
+    if (typeof from[claim] === "number") kept[claim] = from[claim];
+  }
+  if (Array.isArray(from.amr)) kept.amr = from.amr;
   return kept;
 }
 
@@ -212,7 +220,7 @@ async function resolve(state: RequestState, update?: { newSession: unknown }): P
     cookies = await writeSessionCookies(state, token, stored.read.names);
     expires = (Math.floor(state.nowMs / 1000) + config.jwt.maxAge) * 1000;
   }
-  const base = defaultSession(token, expires);
+  const base = defaultSession(config, token, expires);
   // JWT sessions have no stored user; the callback's type says `user` anyway, as next-auth's does.
   const user = undefined as unknown as User;
   // A JavaScript `session` callback may return nothing; that reads as signed out.
@@ -237,9 +245,10 @@ async function issue(state: RequestState, start: SessionStart): Promise<SetCooki
   }
   const authentication = authenticationOf(start, state.nowMs);
   const recorded = { authenticatedAt: Math.floor(authentication.at / 1000), amr: [...authentication.amr] };
+  // The jwt callback sees next-auth's starting token; the authentication is recorded after it.
   const token = await runCallback("jwt", () =>
     config.callbacks.jwt({
-      token: { ...claims, ...recorded, ...initialToken(user) },
+      token: { ...claims, ...initialToken(user) },
       user,
       account,
       ...(profile === undefined ? {} : { profile }),
@@ -253,7 +262,7 @@ async function issue(state: RequestState, start: SessionStart): Promise<SetCooki
   const previous = await readStoredToken(state);
   if (typeof previous.token?.jti === "string") await revokeId(state, previous.token.jti, previous.token.exp, []);
   // A new session starts now: sign-out everywhere ends the sessions that started before it.
-  return writeWhatFits(state, { ...token, [SESSION_START_CLAIM]: state.nowMs }, previous.read.names);
+  return writeWhatFits(state, { ...token, ...recorded, [SESSION_START_CLAIM]: state.nowMs }, previous.read.names);
 }
 
 /**
