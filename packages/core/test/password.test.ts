@@ -11,7 +11,7 @@ import type { DatabaseAdapter } from "../src/adapter.js";
 import type { AuthConfig, AuthHandler } from "../src/index.js";
 import Password, { type PasswordConfig } from "../src/providers/password.js";
 import { memoryDatabase } from "./database.js";
-import { AUTH, Jar, csrf, get, makeAuth, postForm, recordingLogger, session } from "./helpers.js";
+import { AUTH, Jar, csrf, get, makeAuth, postForm, recordingLogger, session, setCookies } from "./helpers.js";
 import { startSmtp, type TestSmtp } from "./smtp.js";
 
 // Every sign-in costs a real argon2id hash (19 MiB): ~0.1 s natively, ~1 s in WebAssembly (the
@@ -196,6 +196,41 @@ describe.each(DATABASES)("password accounts on $name", ({ open }) => {
     expect((await session(auth, fresh.jar)).user).toMatchObject({ email });
   });
 
+  it("verifies at once in the browser that signed up; elsewhere the link uses nothing until its button", async () => {
+    const { auth } = app();
+    const email = address("same-browser");
+    const browser = new Jar();
+    expect((await post(auth, "/signup/password", { email, password: "first password" }, browser)).response.status).toBe(
+      200,
+    );
+    const url = link(await mail(email));
+    // Another browser (a scanner, a phone), and a HEAD from the signing-up one: nothing used.
+    expect((await get(auth, url.href, new Jar())).status).toBe(200);
+    const head = await auth(new Request(url.href, { method: "HEAD", headers: { cookie: browser.header() } }));
+    expect(head.status).toBe(200);
+    expect((await adapter.getUserByEmail(email))?.emailVerified).toBeNull();
+    // The signing-up browser: verified by opening it, then the link is spent.
+    const opened = await get(auth, url.href, browser);
+    expect(opened.status).toBe(302);
+    expect(opened.headers.get("location")).toBe(`${AUTH}/password/verified`);
+    expect((await adapter.getUserByEmail(email))?.emailVerified).toBeInstanceOf(Date);
+    const token = url.searchParams.get("token") as string;
+    expect((await post(auth, "/verify-email/password", { token })).response.status).toBe(403);
+    // A binding cookie made for another link does not verify this one (an attacker's own sign-up).
+    const victim = address("same-browser-victim");
+    await post(auth, "/signup/password", { email: victim, password: "victim password" });
+    const attacker = new Jar();
+    await post(
+      auth,
+      "/signup/password",
+      { email: address("same-browser-attacker"), password: "attacker pw" },
+      attacker,
+    );
+    const victimLink = link(await mail(victim));
+    expect((await get(auth, victimLink.href, attacker)).status).toBe(200);
+    expect((await adapter.getUserByEmail(victim))?.emailVerified).toBeNull();
+  });
+
   it("answers a sign-up for a taken address exactly like a new one, and tells the owner", async () => {
     const { auth } = app({ requireEmailVerification: false });
     const email = address("taken");
@@ -203,6 +238,10 @@ describe.each(DATABASES)("password accounts on $name", ({ open }) => {
     const again = await post(auth, "/signup/password", { email, password: "attacker password", name: "Mallory" });
     expect(again.response.status).toBe(first.response.status);
     expect(again.body).toEqual(first.body);
+    // The same cookies too: the taken address gets a link-binding cookie like a new account's.
+    const names = (response: Response) => setCookies(response).map((cookie) => cookie.name);
+    expect(names(again.response)).toEqual(names(first.response));
+    expect(names(first.response)).toContain("next-auth.email-link");
     const notice = await mail(email);
     expect(notice.subject).toMatch(/Someone tried to sign up/);
     // The owner's password still works; the attacker's never did.

@@ -1,6 +1,6 @@
 /**
  * The link from the email. Opened in the browser that asked for it (it holds the link's binding
- * cookie, see link-binding.ts), a `GET` uses the token at once and signs in; an unknown, used or
+ * cookie, see lib/mail/link-binding.ts), a `GET` uses the token at once and signs in; an unknown, used or
  * expired token there goes straight to the error page. Opened anywhere else — another device, a
  * mail scanner — it consumes nothing: a page with one button posts the token back with a CSRF
  * token, and only that `POST` uses the token, once, atomically. A `HEAD` never uses it.
@@ -18,7 +18,7 @@ import { completeSignIn } from "../../lib/sign-in/complete-sign-in.js";
 import { emitEvent } from "../../lib/callbacks.js";
 import { emailConfirmPage } from "./confirm-page.js";
 import { emailIdentifier } from "./email-sign-in.js";
-import { askedHere } from "./link-binding.js";
+import { askedHere } from "../../lib/mail/link-binding.js";
 import type { ResolvedEmailProvider } from "../../provider-types.js";
 import { verificationHashes } from "./verification-token.js";
 

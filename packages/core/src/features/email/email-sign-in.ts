@@ -20,7 +20,7 @@ import { sendMail } from "../../lib/mail/send-mail.js";
 import { signInEmail } from "./default-email.js";
 import { normalizeEmail } from "../../lib/identity/email-address.js";
 import type { ResolvedEmailProvider } from "../../provider-types.js";
-import { bindLink } from "./link-binding.js";
+import { bindLink } from "../../lib/mail/link-binding.js";
 import { newVerificationToken, verificationHashes } from "./verification-token.js";
 
 /** Gatehouse's strict validation, then the app's `normalizeIdentifier`, validated again. */

@@ -28,8 +28,9 @@ import {
 } from "./password-pages.js";
 import { tokenEmail } from "./password-tokens.js";
 import { resetPassword } from "./reset-password.js";
-import { signUp } from "./sign-up.js";
+import { signUp, verificationBinding } from "./sign-up.js";
 import { verifyEmail } from "./verify-email.js";
+import { askedHere } from "../../lib/mail/link-binding.js";
 
 type PageOf = (input: FormPageInput) => PageFrame;
 
@@ -115,6 +116,10 @@ export const verifyEmailRoute: Route = {
     if (provider === undefined) return unknownProvider(state);
     const token = state.url.searchParams.get("token");
     if (tokenEmail(token) === null) return fail(state, { status: 403, code: "Verification", json: false });
+    // The browser that signed up verifies by opening the link; any other opener (a mail
+    // scanner, another device) gets the one-button page, and a HEAD uses nothing.
+    if (state.request.method !== "HEAD" && (await askedHere(state, verificationBinding(provider), token as string)))
+      return answer(state, {}, await verifyEmail(state, token), null, provider);
     const input = await formInput(state, provider);
     return state.runtime.pages.page(
       state,

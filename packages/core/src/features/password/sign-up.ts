@@ -5,9 +5,12 @@
  * unverified; with `requireEmailVerification` (the default) it gets a verification link and
  * signs in once verified.
  */
+import { base64urlEncode, randomBytes } from "#crypto";
 import { withAdapter } from "../../lib/adapter-call.js";
 import { emitEvent } from "../../lib/callbacks.js";
+import type { SetCookie } from "../../lib/cookies/set-cookie.js";
 import type { RequestState } from "../../lib/http/request-state.js";
+import { bindLink } from "../../lib/mail/link-binding.js";
 import { countEmailRequest } from "../../lib/rate-limit.js";
 import type { ResolvedPasswordProvider } from "../../provider-types.js";
 import { newPasswordProblem } from "./new-password.js";
@@ -26,16 +29,36 @@ export interface SignUpInput {
   name?: unknown;
 }
 
-/** Sends the verification link for `email` (after the answer). */
+/** Sends the verification link for `email` (after the answer); resolves with its token. */
 export async function sendVerification(
   state: RequestState,
   provider: ResolvedPasswordProvider,
   email: string,
-): Promise<void> {
+): Promise<string> {
   const { token, expires } = await issueToken(state, "verify-email", email, provider.verificationMaxAge);
   const link = new URL(`${state.authUrl}/verify-email/${encodeURIComponent(provider.id)}`);
   link.searchParams.set("token", token);
   sendLater(state, "verifyEmail", () => sendPasswordMail(state, provider, "verifyEmail", email, link.href, expires));
+  return token;
+}
+
+/** What a verification link is bound under (see lib/mail/link-binding.ts). */
+export function verificationBinding(provider: ResolvedPasswordProvider): string {
+  return `verify-email:${provider.id}`;
+}
+
+/**
+ * The cookie that lets the signing-up browser verify by opening the link. Every sign-up answer
+ * sets one — bound to a random token when no link goes out (a taken address, no verification)
+ * — so the answers look alike.
+ */
+function bindVerification(
+  state: RequestState,
+  provider: ResolvedPasswordProvider,
+  token: string | null,
+): Promise<SetCookie> {
+  const bound = token ?? base64urlEncode(randomBytes(32));
+  return bindLink(state, verificationBinding(provider), bound, provider.verificationMaxAge);
 }
 
 /** The page that says a mail is on its way. */
@@ -66,7 +89,7 @@ export async function signUp(
   if (existing !== null) {
     const signIn = `${state.authUrl}/signin`;
     sendLater(state, "accountExists", () => sendPasswordMail(state, provider, "accountExists", email, signIn, null));
-    return { ok: true, url: sentPage(state, "verify") };
+    return { ok: true, url: sentPage(state, "verify"), cookies: [await bindVerification(state, provider, null)] };
   }
   let user;
   try {
@@ -76,10 +99,10 @@ export async function signUp(
   } catch (error) {
     // A concurrent sign-up took the address between the lookup and the insert: the same answer.
     if ((await withAdapter(runtime, "getUserByEmail", (adapter) => adapter.getUserByEmail(email))) !== null)
-      return { ok: true, url: sentPage(state, "verify") };
+      return { ok: true, url: sentPage(state, "verify"), cookies: [await bindVerification(state, provider, null)] };
     throw error;
   }
   await emitEvent(runtime, "createUser", { user });
-  if (provider.requireEmailVerification) await sendVerification(state, provider, email);
-  return { ok: true, url: sentPage(state, "verify") };
+  const token = provider.requireEmailVerification ? await sendVerification(state, provider, email) : null;
+  return { ok: true, url: sentPage(state, "verify"), cookies: [await bindVerification(state, provider, token)] };
 }

@@ -1,8 +1,10 @@
 /**
- * `GET|POST verify-email/password`: the link from the verification mail. Opening it (`GET`, or a
- * mail scanner's `HEAD`) uses nothing: it shows a page with one button, which posts the token back
- * with a CSRF token, as magic links do. Only that `POST` uses the token — once — and marks the
- * address verified; the user then signs in with their password.
+ * `GET|POST verify-email/password`: the link from the verification mail, with magic links'
+ * rules. Opened in the browser that signed up (its binding cookie, lib/mail/link-binding.ts),
+ * the `GET` uses the token at once. Anywhere else (another device, a mail scanner's `GET` or
+ * `HEAD`) opening it uses nothing: a page with one button posts the token back with a CSRF
+ * token, and only that `POST` uses it. Either way the token works once and marks the address
+ * verified; the user then signs in with their password.
  */
 import { withAdapter } from "../../lib/adapter-call.js";
 import { emitEvent } from "../../lib/callbacks.js";

@@ -1,19 +1,19 @@
 /**
- * Binds an email link to the browser that asked for it, so that browser signs in as soon as it
- * opens the link while every other opener (another device, a mail scanner) gets the one-click
- * confirmation.
+ * Binds an emailed link to the browser that asked for it, so that browser is done as soon as it
+ * opens the link (a magic link signs in, a verification link verifies) while every other opener
+ * (another device, a mail scanner) gets the one-click confirmation.
  *
- * `POST signin/email` sets a short-lived HttpOnly cookie holding HMAC(key, [identifier, token])
- * under a key derived from the secret — never the token itself. Only a browser holding the MAC
+ * `POST signin/email` (and a password sign-up) sets a short-lived HttpOnly cookie holding
+ * HMAC(key, [identifier, token]) under a key derived from the secret — never the token itself. Only a browser holding the MAC
  * of the very token in the URL counts as the asking browser: the MAC cannot be made without the
  * secret, and one made for another token (say, an attacker's own link) does not fit. The cookie
  * keeps the last few links a browser asked for, so asking twice does not break the first link.
  */
 import { base64urlEncode, hkdfSha256, hmacSha256, timingSafeEqual } from "#crypto";
-import type { SetCookie } from "../../lib/cookies/set-cookie.js";
-import { utf8 } from "../../lib/encoding.js";
-import type { RequestState } from "../../lib/http/request-state.js";
-import { RuntimeSlot, type AuthRuntime } from "../../lib/runtime.js";
+import type { SetCookie } from "../cookies/set-cookie.js";
+import { utf8 } from "../encoding.js";
+import type { RequestState } from "../http/request-state.js";
+import { RuntimeSlot, type AuthRuntime } from "../runtime.js";
 
 const INFO = utf8.encode("Gatehouse email link binding key");
 /** Links one browser can have outstanding at once (each costs 44 bytes of cookie). */
