@@ -117,5 +117,12 @@ for (const dir of PACKAGES) {
       // "node" makes esbuild annotate the exports so Node's ESM loader can name them too.
       platform: "node",
     });
+    // `next/*` loaded on first use (`await import("next/headers")`) must be a `require` here: a
+    // pages-router server loads this file with Node, whose ESM loader finds no `next/headers`
+    // (Next has no exports map), while `require` does; Next's bundler aliases either.
+    const file = join(dir, "dist", `${target.slice(7, -4)}.cjs`);
+    const code = readFileSync(file, "utf8");
+    const lazyNext = /\bimport\("(next\/[a-z-]+)"\)/g;
+    if (lazyNext.test(code)) writeFileSync(file, code.replace(lazyNext, 'Promise.resolve(require("$1"))'));
   }
 }

@@ -5,7 +5,7 @@
 import mysql from "mysql2/promise";
 import { afterAll, describe, expect, it } from "vitest";
 import { MIGRATIONS } from "@gatehouse/adapter-sql";
-import { serviceAvailable } from "@gatehouse/adapter-test";
+import { checkUpgraded, oldRows, serviceAvailable } from "@gatehouse/adapter-test";
 import { MySQLAdapter } from "../src/index.js";
 
 const URL = process.env.GATEHOUSE_TEST_MYSQL_URL ?? "mysql://root@127.0.0.1:3306/test";
@@ -19,7 +19,17 @@ afterAll(async () => {
   if (!available) return;
   const connection = await mysql.createConnection({ uri: URL });
   for (const prefix of prefixes)
-    for (const table of ["accounts", "sessions", "verification_tokens", "passwords", "users", "migrations"])
+    for (const table of [
+      "accounts",
+      "sessions",
+      "verification_tokens",
+      "passwords",
+      "passkeys",
+      "two_factor",
+      "backup_codes",
+      "users",
+      "migrations",
+    ])
       await connection.query(`DROP TABLE IF EXISTS ${prefix}${table}`);
   await connection.end();
 });
@@ -81,6 +91,8 @@ describe.skipIf(!available)("MariaDB: identifiers, tokens and hashes compare byt
         `CREATE TABLE ${prefix}migrations (version INTEGER NOT NULL PRIMARY KEY, applied_at BIGINT NOT NULL)`,
       );
       await connection.query(`INSERT INTO ${prefix}migrations VALUES (1, 0)`);
+      const old = oldRows(prefix);
+      for (const statement of old.statements) await connection.query(statement);
       await connection.end();
       const kept = await adapter.createUser({ email: "kept@example.com", emailVerified: null });
       await adapter.linkAccount({ userId: kept.id, provider: "github", providerAccountId: "kept", type: "oauth" });
@@ -90,6 +102,8 @@ describe.skipIf(!available)("MariaDB: identifiers, tokens and hashes compare byt
       expect((await adapter.getUserByAccount({ provider: "github", providerAccountId: "kept" }))?.id).toBe(kept.id);
       expect(await adapter.getUserByAccount({ provider: "github", providerAccountId: "KEPT " })).toBeNull();
       await exercise(adapter);
+      // The version 1 rows gain passwords, passkeys, two-factor and step-up sessions.
+      await checkUpgraded(adapter, old.rows);
       // The foreign keys still hold: deleting the user takes its account with it.
       await adapter.deleteUser(kept.id);
       expect(await adapter.getUserByAccount({ provider: "github", providerAccountId: "kept" })).toBeNull();

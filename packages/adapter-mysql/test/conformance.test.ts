@@ -18,7 +18,17 @@ runAdapterConformance(
       adapter,
       cleanup: async () => {
         const connection = await mysql.createConnection({ uri: URL });
-        for (const table of ["accounts", "sessions", "verification_tokens", "passwords", "users", "migrations"])
+        for (const table of [
+          "accounts",
+          "sessions",
+          "verification_tokens",
+          "passwords",
+          "passkeys",
+          "two_factor",
+          "backup_codes",
+          "users",
+          "migrations",
+        ])
           await connection.query(`DROP TABLE IF EXISTS ${prefix}${table}`);
         await connection.end();
         await adapter.close();

@@ -22,7 +22,17 @@ runAdapterConformance(
       adapter,
       cleanup: async () => {
         const pool = new pg.Pool({ connectionString: URL });
-        for (const table of ["accounts", "sessions", "verification_tokens", "passwords", "users", "migrations"])
+        for (const table of [
+          "accounts",
+          "sessions",
+          "verification_tokens",
+          "passwords",
+          "passkeys",
+          "two_factor",
+          "backup_codes",
+          "users",
+          "migrations",
+        ])
           await pool.query(`DROP TABLE IF EXISTS ${prefix}${table} CASCADE`);
         await pool.end();
         await adapter.close();

@@ -42,7 +42,17 @@ describeDatabaseDeath({
       },
       async close() {
         await adapter.close();
-        for (const table of ["accounts", "sessions", "verification_tokens", "passwords", "users", "migrations"])
+        for (const table of [
+          "accounts",
+          "sessions",
+          "verification_tokens",
+          "passwords",
+          "passkeys",
+          "two_factor",
+          "backup_codes",
+          "users",
+          "migrations",
+        ])
           await direct.query(`DROP TABLE IF EXISTS ${prefix}${table}`);
         await direct.end();
       },

@@ -57,7 +57,17 @@ describe.skipIf(!available)("a database that dies mid sign-in (PostgreSQL)", () 
     await idp.close();
     await adapter.close();
     await proxy.close();
-    for (const table of ["accounts", "sessions", "verification_tokens", "passwords", "users", "migrations"])
+    for (const table of [
+      "accounts",
+      "sessions",
+      "verification_tokens",
+      "passwords",
+      "passkeys",
+      "two_factor",
+      "backup_codes",
+      "users",
+      "migrations",
+    ])
       await direct.query(`DROP TABLE IF EXISTS ${prefix}${table} CASCADE`);
     await direct.end();
   });

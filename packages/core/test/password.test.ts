@@ -85,7 +85,17 @@ if (postgres) {
           await adapter.close();
           const client = new pg.Client({ connectionString: POSTGRES_URL });
           await client.connect();
-          for (const table of ["accounts", "sessions", "verification_tokens", "passwords", "users", "migrations"])
+          for (const table of [
+            "accounts",
+            "sessions",
+            "verification_tokens",
+            "passwords",
+            "passkeys",
+            "two_factor",
+            "backup_codes",
+            "users",
+            "migrations",
+          ])
             await client.query(`DROP TABLE IF EXISTS ${prefix}${table} CASCADE`);
           await client.end();
         },

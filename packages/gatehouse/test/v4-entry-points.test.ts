@@ -103,6 +103,29 @@ describe("pages-router entry points", () => {
     expect(result.page.session?.user?.email).toBe("ada@example.com");
   }, 60_000);
 
+  it("server-side signIn() in a pages-router API route (seed 004) throws CredentialsSignin, not a module error", () => {
+    // A pages-router server loads the CommonJS entry with Node itself, outside any app-router
+    // request: `next/headers` must be required (Node's ESM loader cannot find it in Next, which has
+    // no exports map), and "no request here" must read as such.
+    const script = `
+      const { signIn } = require("gatehouse").default({
+        secret: "entry-points-secret-0123456789-abcdefghij",
+        providers: [require("gatehouse/providers/credentials").default({
+          credentials: {},
+          authorize: (credentials) => credentials.password === "right" ? { id: "1", email: "ada@example.com" } : null,
+        })],
+      });
+      signIn("credentials", { email: "ada@example.com", password: "wrong" }).then(
+        () => console.log(JSON.stringify({ threw: false })),
+        (error) => console.log(JSON.stringify({ threw: true, type: error.type, message: String(error.message) })),
+      );
+    `;
+    const child = spawnSync(process.execPath, ["-e", script], { cwd: packageDir, encoding: "utf8", timeout: 60_000 });
+    expect(child.status, child.stderr).toBe(0);
+    const result = JSON.parse(child.stdout.trim().split("\n").pop() ?? "{}") as { threw: boolean; type?: string };
+    expect(result).toMatchObject({ threw: true, type: "CredentialsSignin" });
+  }, 60_000);
+
   it("the hooks above do refuse the modules (the check can fail)", () => {
     const child = spawnSync(
       process.execPath,
