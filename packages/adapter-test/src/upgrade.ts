@@ -74,7 +74,7 @@ export async function checkUpgraded(adapter: DatabaseAdapter, old: OldRows): Pro
   expect(fresh?.session.authenticatedAt?.getTime()).toBe(at.getTime());
   expect(fresh?.session.amr).toEqual(["pwd", "otp"]);
 
-  await adapter.deleteUser?.(old.userId);
+  await adapter.deleteUser(old.userId);
   expect(await adapter.getSessionAndUser(old.sessionToken)).toBeNull();
   expect(await adapter.getPasswordHash(old.userId)).toBeNull();
   expect(await adapter.getPasskey(`cred-${old.userId}`)).toBeNull();
