@@ -12,7 +12,12 @@ export interface OldRows {
   sessionToken: string;
 }
 
-/** The rows a version 1 database holds (a user with an OAuth account and a session), as plain SQL. */
+/**
+ * The rows a version 1 database holds (a user with an OAuth account and a session), as plain SQL.
+ * @param prefix - The tables' prefix (`auth_` by default in the adapters).
+ * @returns The rows' ids, and the INSERT statements to run on the version 1 tables.
+ * @example `const { rows, statements } = oldRows("auth_"); for (const sql of statements) await db.query(sql);`
+ */
 export function oldRows(prefix: string): { rows: OldRows; statements: string[] } {
   const userId = `old-user-${Date.now().toString(36)}`;
   const sessionToken = `old-session-${userId}`;
@@ -30,6 +35,9 @@ export function oldRows(prefix: string): { rows: OldRows; statements: string[] }
 /**
  * After the upgrade: the old rows are there, and the old user gets a password, a passkey, two-factor
  * and a session that records its authentication; deleting the user takes all of it.
+ * @param adapter - The adapter over the migrated database.
+ * @param old - The rows {@link oldRows} wrote before the migration.
+ * @example `await adapter.migrate(); await checkUpgraded(adapter, rows);`
  */
 export async function checkUpgraded(adapter: DatabaseAdapter, old: OldRows): Promise<void> {
   expect((await adapter.getUser(old.userId))?.name).toBe("Old");
