@@ -47,7 +47,7 @@ async function tryCode(
 ): Promise<CodeCheck> {
   const secret = await recordSecret(state, record);
   if (secret === null) return { ok: false, reason: "invalid" };
-  const step = matchTotp(secret, code, state.nowMs);
+  const step = await matchTotp(secret, code, state.nowMs);
   if (step !== null) {
     const fresh = await withAdapter(state.runtime, "useTwoFactorStep", (adapter) =>
       adapter.useTwoFactorStep(record.userId, step),

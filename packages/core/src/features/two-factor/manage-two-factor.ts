@@ -79,13 +79,13 @@ export async function startEnrolment(state: RequestState): Promise<TwoFactorEnro
   if (user === null) return REFUSED.signedOut;
   const existing = await twoFactorRecord(state, user.id);
   if (existing !== null && existing.enabledAt !== null) return REFUSED.alreadyEnabled;
-  const secret = newTotpSecret();
+  const secret = await newTotpSecret();
   const sealed = await sealSecret(state.runtime.keyring, user.id, secret);
   await withAdapter(state.runtime, "setTwoFactor", (adapter) =>
     adapter.setTwoFactor({ userId: user.id, secret: sealed, enabledAt: null, lastUsedStep: null, trustedAfter: null }),
   );
   const issuer = state.config.twoFactor?.issuer ?? new URL(state.origin).hostname;
-  const uri = totpUri(secret, issuer, label(user));
+  const uri = await totpUri(secret, issuer, label(user));
   const { toString } = await import("qrcode");
   const qrCode = await toString(uri, { type: "svg", errorCorrectionLevel: "M", margin: 2 });
   return { secret, uri, qrCode };

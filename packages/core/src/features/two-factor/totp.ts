@@ -3,18 +3,23 @@
  * 30-second steps, one step of clock drift accepted either way (RFC 6238 §5.2). The caller keeps
  * the last step used, so each code is accepted once.
  */
-import { Secret, TOTP } from "otpauth";
+import type { TOTP } from "otpauth";
+
+/** The library, loaded with the first two-factor request (not with every server start). */
+const otpauth = () => import("otpauth");
 
 /** Seconds per time step (RFC 6238 §4: X = 30). */
 export const TOTP_PERIOD = 30;
 const DIGITS = 6;
 
 /** A fresh 160-bit secret (RFC 4226 §4 recommends 160 bits), in base32. */
-export function newTotpSecret(): string {
+export async function newTotpSecret(): Promise<string> {
+  const { Secret } = await otpauth();
   return new Secret({ size: 20 }).base32;
 }
 
-function totp(secret: string, issuer: string, label: string): TOTP {
+async function totp(secret: string, issuer: string, label: string): Promise<TOTP> {
+  const { Secret, TOTP } = await otpauth();
   return new TOTP({
     issuer,
     label,
@@ -26,8 +31,8 @@ function totp(secret: string, issuer: string, label: string): TOTP {
 }
 
 /** The `otpauth://totp/…` URI an authenticator app scans (Key Uri Format). */
-export function totpUri(secret: string, issuer: string, label: string): string {
-  return totp(secret, issuer, label).toString();
+export async function totpUri(secret: string, issuer: string, label: string): Promise<string> {
+  return (await totp(secret, issuer, label)).toString();
 }
 
 /** The time step of a moment (RFC 6238 §4.2: T = floor(unix time / X)). */
@@ -36,17 +41,17 @@ export function timeStep(nowMs: number): number {
 }
 
 /** The code for a step (for tests and the demo's own checks). */
-export function totpCode(secret: string, step: number): string {
-  return totp(secret, "x", "x").generate({ timestamp: step * TOTP_PERIOD * 1000 });
+export async function totpCode(secret: string, step: number): Promise<string> {
+  return (await totp(secret, "x", "x")).generate({ timestamp: step * TOTP_PERIOD * 1000 });
 }
 
 /**
  * The time step whose code `code` is, within one step of now, or `null`. `code` must be six
  * digits (spaces are ignored); the comparison is constant-time inside the library.
  */
-export function matchTotp(secret: string, code: string, nowMs: number): number | null {
+export async function matchTotp(secret: string, code: string, nowMs: number): Promise<number | null> {
   const digits = code.replace(/\s+/g, "");
   if (!/^[0-9]{6}$/.test(digits)) return null;
-  const delta = totp(secret, "x", "x").validate({ token: digits, timestamp: nowMs, window: 1 });
+  const delta = (await totp(secret, "x", "x")).validate({ token: digits, timestamp: nowMs, window: 1 });
   return delta === null ? null : timeStep(nowMs) + delta;
 }
