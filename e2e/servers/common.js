@@ -1,6 +1,7 @@
 // Shared by the e2e server scripts: run a step with its output, fail loudly.
 import { spawn, spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import pg from "pg";
 
 export const root = fileURLToPath(new URL("../..", import.meta.url));
 export const E2E_SECRET = "e2e-secret-0123456789-abcdefghijklmnopqrstuvwxyz";
@@ -24,4 +25,20 @@ export function serve(cwd, nextBin, port, env) {
   });
   for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));
   child.on("exit", (code) => process.exit(code ?? 0));
+}
+
+/** The PostgreSQL server the suite uses (e2e/run.js checks that it answers). */
+export const POSTGRES_URL = process.env.GATEHOUSE_TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/test";
+
+/** Drops and creates the database `<base>_<suffix>` on that server; resolves with its URL. */
+export async function freshPostgresDatabase(suffix) {
+  const url = new URL(POSTGRES_URL);
+  const name = `${url.pathname.slice(1) || "postgres"}_${suffix}`;
+  const admin = new pg.Client({ connectionString: POSTGRES_URL });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE "${name}"`);
+  await admin.end();
+  url.pathname = `/${name}`;
+  return url.href;
 }

@@ -10,8 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createServer } from "node:tls";
 import { startIdp } from "@gatehouse/local-idp";
-import pg from "pg";
-import { E2E_SECRET, root, run, serve } from "./common.js";
+import { E2E_SECRET, freshPostgresDatabase, root, run, serve } from "./common.js";
 
 const HTTPS_PORT = Number(process.env.DEMO_HTTPS_PORT ?? 3212);
 const appPort = Number(process.env.DEMO_HTTPS_APP_PORT ?? 3213);
@@ -88,17 +87,9 @@ async function database() {
     process.stdout.write("[e2e] the HTTPS demo runs on SQLite: no PostgreSQL here (see e2e/run.js)\n");
     return `sqlite:${tmpdir()}/gatehouse-e2e-demo-https-${Date.now()}.db`;
   }
-  const postgresUrl = process.env.GATEHOUSE_TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/test";
-  const url = new URL(postgresUrl);
-  const name = `${url.pathname.slice(1) || "postgres"}_demo_https`;
-  const admin = new pg.Client({ connectionString: postgresUrl });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
-  url.pathname = `/${name}`;
-  process.stdout.write(`[e2e] the HTTPS demo runs on PostgreSQL (${name})\n`);
-  return url.href;
+  const url = await freshPostgresDatabase("demo_https");
+  process.stdout.write(`[e2e] the HTTPS demo runs on PostgreSQL (${new URL(url).pathname.slice(1)})\n`);
+  return url;
 }
 
 serve(demo, nextBin, appPort, {

@@ -18,14 +18,13 @@ import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
-import { E2E_SECRET, root, run, serve } from "./common.js";
+import { E2E_SECRET, freshPostgresDatabase, root, run, serve } from "./common.js";
 import { startRegistry } from "./local-registry.js";
 
 const port = Number(process.env.SWITCH_PORT ?? 3214);
 const work = join(tmpdir(), "gatehouse-e2e");
 const app = join(work, "switch-app");
 const packs = join(work, "switch-packs");
-const postgresUrl = process.env.GATEHOUSE_TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 const timings = [];
 
 /** Runs a step with its output, without blocking this process (the registry answers from it). */
@@ -90,14 +89,7 @@ await step("prisma generate", process.execPath, [join(app, "node_modules/prisma/
   env: { PRISMA_SCHEMA_ENGINE_BINARY: "/bin/false", CHECKPOINT_DISABLE: "1" },
 });
 // A database of its own (Prisma names tables with their schema, `public`), made afresh each run.
-const databaseUrl = new URL(postgresUrl);
-const database = `${databaseUrl.pathname.slice(1) || "postgres"}_switch_app`;
-const admin = new pg.Client({ connectionString: postgresUrl });
-await admin.connect();
-await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
-await admin.query(`CREATE DATABASE "${database}"`);
-await admin.end();
-databaseUrl.pathname = `/${database}`;
+const databaseUrl = new URL(await freshPostgresDatabase("switch_app"));
 const tables = new pg.Client({ connectionString: databaseUrl.href });
 await tables.connect();
 // The same migration the compatibility suite uses for seed 001's schema.

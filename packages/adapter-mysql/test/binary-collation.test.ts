@@ -5,7 +5,7 @@
 import mysql from "mysql2/promise";
 import { afterAll, describe, expect, it } from "vitest";
 import { MIGRATIONS } from "@gatehouse/adapter-sql";
-import { checkUpgraded, oldRows, serviceAvailable } from "@gatehouse/adapter-test";
+import { dropTables, checkUpgraded, oldRows, serviceAvailable } from "@gatehouse/adapter-test";
 import { MySQLAdapter } from "../src/index.js";
 
 const URL = process.env.GATEHOUSE_TEST_MYSQL_URL ?? "mysql://root@127.0.0.1:3306/test";
@@ -18,19 +18,7 @@ const prefixes: string[] = [];
 afterAll(async () => {
   if (!available) return;
   const connection = await mysql.createConnection({ uri: URL });
-  for (const prefix of prefixes)
-    for (const table of [
-      "accounts",
-      "sessions",
-      "verification_tokens",
-      "passwords",
-      "passkeys",
-      "two_factor",
-      "backup_codes",
-      "users",
-      "migrations",
-    ])
-      await connection.query(`DROP TABLE IF EXISTS ${prefix}${table}`);
+  for (const prefix of prefixes) for (const statement of dropTables(prefix, "mysql")) await connection.query(statement);
   await connection.end();
 });
 

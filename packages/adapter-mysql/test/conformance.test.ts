@@ -1,5 +1,5 @@
 import mysql from "mysql2/promise";
-import { runAdapterConformance, serviceAvailable } from "@gatehouse/adapter-test";
+import { dropTables, runAdapterConformance, serviceAvailable } from "@gatehouse/adapter-test";
 import { MySQLAdapter } from "../src/index.js";
 
 const URL = process.env.GATEHOUSE_TEST_MYSQL_URL ?? "mysql://root@127.0.0.1:3306/test";
@@ -18,18 +18,7 @@ runAdapterConformance(
       adapter,
       cleanup: async () => {
         const connection = await mysql.createConnection({ uri: URL });
-        for (const table of [
-          "accounts",
-          "sessions",
-          "verification_tokens",
-          "passwords",
-          "passkeys",
-          "two_factor",
-          "backup_codes",
-          "users",
-          "migrations",
-        ])
-          await connection.query(`DROP TABLE IF EXISTS ${prefix}${table}`);
+        for (const statement of dropTables(prefix, "mysql")) await connection.query(statement);
         await connection.end();
         await adapter.close();
       },

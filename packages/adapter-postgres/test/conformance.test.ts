@@ -1,6 +1,6 @@
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
-import { runAdapterConformance, serviceAvailable } from "@gatehouse/adapter-test";
+import { dropTables, runAdapterConformance, serviceAvailable } from "@gatehouse/adapter-test";
 import { SqlAdapter } from "@gatehouse/adapter-sql";
 import { PostgresAdapter, pgliteDriver } from "../src/index.js";
 
@@ -22,18 +22,7 @@ runAdapterConformance(
       adapter,
       cleanup: async () => {
         const pool = new pg.Pool({ connectionString: URL });
-        for (const table of [
-          "accounts",
-          "sessions",
-          "verification_tokens",
-          "passwords",
-          "passkeys",
-          "two_factor",
-          "backup_codes",
-          "users",
-          "migrations",
-        ])
-          await pool.query(`DROP TABLE IF EXISTS ${prefix}${table} CASCADE`);
+        for (const statement of dropTables(prefix, "postgres")) await pool.query(statement);
         await pool.end();
         await adapter.close();
       },

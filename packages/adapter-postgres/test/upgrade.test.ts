@@ -5,7 +5,7 @@ import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { MIGRATIONS, SqlAdapter } from "@gatehouse/adapter-sql";
-import { checkUpgraded, oldRows, serviceAvailable } from "@gatehouse/adapter-test";
+import { dropTables, checkUpgraded, oldRows, serviceAvailable } from "@gatehouse/adapter-test";
 import { PostgresAdapter, pgliteDriver } from "../src/index.js";
 
 const URL = process.env.GATEHOUSE_TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/test";
@@ -37,10 +37,7 @@ describe.skipIf(!available)("PostgreSQL: upgrading a version 1 database", () => 
       await checkUpgraded(adapter, old.rows);
     } finally {
       await adapter.close();
-      for (const table of ["passkeys", "two_factor", "backup_codes", "passwords", "accounts", "sessions"])
-        await pool.query(`DROP TABLE IF EXISTS ${prefix}${table} CASCADE`);
-      for (const table of ["verification_tokens", "users", "migrations"])
-        await pool.query(`DROP TABLE IF EXISTS ${prefix}${table} CASCADE`);
+      for (const statement of dropTables(prefix, "postgres")) await pool.query(statement);
       await pool.end();
     }
   });

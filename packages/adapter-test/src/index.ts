@@ -26,6 +26,7 @@ import { underCI } from "./under-ci.js";
 export { underCI } from "./under-ci.js";
 export { passwordConformance } from "./passwords.js";
 export { checkUpgraded, oldRows, type OldRows } from "./upgrade.js";
+export { dropTables } from "./tables.js";
 
 /** Makes an adapter over a fresh (or freshly migrated) database. */
 export type AdapterFactory = () => Promise<{ adapter: DatabaseAdapter; cleanup?: () => Promise<void> }>;

@@ -1,7 +1,7 @@
 // The MySQL adapter on real MariaDB dies mid sign-in: see database-failure-scenarios.ts.
 import mysql from "mysql2/promise";
 import { MySQLAdapter } from "@gatehouse/adapter-mysql";
-import { serviceAvailable } from "@gatehouse/adapter-test";
+import { dropTables, serviceAvailable } from "@gatehouse/adapter-test";
 import { describeDatabaseDeath } from "./database-failure-scenarios.js";
 
 const DATABASE_URL = process.env.GATEHOUSE_TEST_MYSQL_URL ?? "mysql://root@127.0.0.1:3306/test";
@@ -42,18 +42,7 @@ describeDatabaseDeath({
       },
       async close() {
         await adapter.close();
-        for (const table of [
-          "accounts",
-          "sessions",
-          "verification_tokens",
-          "passwords",
-          "passkeys",
-          "two_factor",
-          "backup_codes",
-          "users",
-          "migrations",
-        ])
-          await direct.query(`DROP TABLE IF EXISTS ${prefix}${table}`);
+        for (const statement of dropTables(prefix, "mysql")) await direct.query(statement);
         await direct.end();
       },
     };

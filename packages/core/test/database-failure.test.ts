@@ -3,7 +3,7 @@
 // is left with no user missing its account and no session row.
 import pg from "pg";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { serviceAvailable } from "@gatehouse/adapter-test";
+import { dropTables, serviceAvailable } from "@gatehouse/adapter-test";
 import { PostgresAdapter } from "@gatehouse/adapter-postgres";
 import type { AuthConfig, AuthHandler } from "../src/index.js";
 import Email, { type SendVerificationRequestParams } from "../src/providers/email.js";
@@ -57,18 +57,7 @@ describe.skipIf(!available)("a database that dies mid sign-in (PostgreSQL)", () 
     await idp.close();
     await adapter.close();
     await proxy.close();
-    for (const table of [
-      "accounts",
-      "sessions",
-      "verification_tokens",
-      "passwords",
-      "passkeys",
-      "two_factor",
-      "backup_codes",
-      "users",
-      "migrations",
-    ])
-      await direct.query(`DROP TABLE IF EXISTS ${prefix}${table} CASCADE`);
+    for (const statement of dropTables(prefix, "postgres")) await direct.query(statement);
     await direct.end();
   });
 

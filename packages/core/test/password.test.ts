@@ -1,7 +1,7 @@
 // Password accounts through createAuth + Request, against a real SMTP server and a real database
 // (SQLite in memory, and PostgreSQL): the whole life over the JSON API, no enumeration, imported
 // bcrypt and scrypt hashes, rehashing, the password rules, throttling, and sessions ending.
-import { serviceAvailable } from "@gatehouse/adapter-test";
+import { dropTables, serviceAvailable } from "@gatehouse/adapter-test";
 import { PostgresAdapter } from "@gatehouse/adapter-postgres";
 import { bcrypt, scrypt } from "hash-wasm";
 import type { ParsedMail } from "mailparser";
@@ -85,18 +85,7 @@ if (postgres) {
           await adapter.close();
           const client = new pg.Client({ connectionString: POSTGRES_URL });
           await client.connect();
-          for (const table of [
-            "accounts",
-            "sessions",
-            "verification_tokens",
-            "passwords",
-            "passkeys",
-            "two_factor",
-            "backup_codes",
-            "users",
-            "migrations",
-          ])
-            await client.query(`DROP TABLE IF EXISTS ${prefix}${table} CASCADE`);
+          for (const statement of dropTables(prefix, "postgres")) await client.query(statement);
           await client.end();
         },
       };

@@ -6,7 +6,7 @@ import { createHmac } from "node:crypto";
 import { bcrypt } from "hash-wasm";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
-import { serviceAvailable } from "@gatehouse/adapter-test";
+import { dropTables, serviceAvailable } from "@gatehouse/adapter-test";
 import { PostgresAdapter } from "@gatehouse/adapter-postgres";
 import { SQLiteAdapter } from "@gatehouse/adapter-sqlite";
 import type { Adapter, AuthConfig, AuthHandler, DatabaseAdapter } from "../src/index.js";
@@ -75,16 +75,7 @@ async function postgres(): Promise<Db> {
   await adapter.migrate();
   const pool = new pg.Pool({ connectionString: POSTGRES_URL });
   closers.push(async () => {
-    for (const table of [
-      "backup_codes",
-      "two_factor",
-      "accounts",
-      "sessions",
-      "verification_tokens",
-      "users",
-      "migrations",
-    ])
-      await pool.query(`DROP TABLE IF EXISTS ${prefix}${table} CASCADE`);
+    for (const statement of dropTables(prefix, "postgres")) await pool.query(statement);
     await pool.end();
     await adapter.close();
   });
