@@ -3,14 +3,17 @@
 // already written the declarations beside them. Few files load faster than many: importing the
 // bundled core costs a few milliseconds, the unbundled tree about forty.
 //
-// The server entries the pages router may load from node_modules at run time (`gatehouse`,
-// `gatehouse/next`) are CommonJS (`.cjs`), as next-auth's are: Next's bundler must see the bare
-// specifiers `next/headers`, `next/server`, `next/navigation` (it aliases them), while Node's own
-// ESM loader cannot resolve those without an extension — `require()` can. Middleware is always
-// bundled by Next, so `gatehouse/middleware` stays ESM.
+// Every entry is an ES module, the server ones included. A pages-router server loads the package
+// from node_modules with Node, and Next picks the loader by the file: require() for CommonJS,
+// import() for ES modules. A CommonJS entry would require() the ES-module core while another
+// route's import() of `gatehouse/react` or a provider is still loading the same files, and Node
+// 20's require(esm) then fails for good ("Cannot read properties of undefined (reading
+// 'getStatus')"). So no file here is CommonJS, and `next/*` is imported fully specified
+// (`next/headers.js`): Node's ESM loader finds no bare `next/headers` (Next has no exports map),
+// and Next's bundlers alias the `.js` form as they do the bare one.
 import { build } from "esbuild";
 import { execFileSync } from "node:child_process";
-import { chmodSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { chmodSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 
 const PACKAGES = [
@@ -26,12 +29,12 @@ const PACKAGES = [
 ];
 
 /**
- * Every `./dist/….js` / `.cjs` target named in an exports or imports map; a `*` pattern
+ * Every `./dist/….js` target named in an exports or imports map; a `*` pattern
  * (`./dist/providers/*.js`) stands for every matching source file.
  */
 function targets(dir, map, out = new Set()) {
   if (typeof map === "string") {
-    if (!map.startsWith("./dist/") || !/\.c?js$/.test(map)) return out;
+    if (!map.startsWith("./dist/") || !map.endsWith(".js")) return out;
     if (!map.includes("*")) {
       out.add(map);
       return out;
@@ -48,7 +51,7 @@ function targets(dir, map, out = new Set()) {
 }
 
 function source(dir, target) {
-  return join(dir, target.replace(/^\.\/dist\//, "src/").replace(/\.c?js$/, ".ts"));
+  return join(dir, target.replace(/^\.\/dist\//, "src/").replace(/\.js$/, ".ts"));
 }
 
 // Unpublished workspaces whose tests import generated code: the compatibility suite's Prisma client.
@@ -90,39 +93,4 @@ for (const dir of PACKAGES) {
 
   // Command-line entries must be executable (npm links them before the first build exists).
   for (const target of targets(dir, pkg.bin ?? {})) chmodSync(join(dir, target), 0o755);
-
-  // CommonJS entries: `index.cjs` holds the server code; the others re-export from it so every
-  // entry shares one set of auth instances (and their in-memory stores).
-  const cjs = all.filter((target) => target.endsWith(".cjs"));
-  const shared = cjs.find((target) => target === "./dist/index.cjs");
-  for (const target of cjs) {
-    const reexport = pkg.gatehouse?.cjsReexports?.[target];
-    if (shared !== undefined && reexport !== undefined) {
-      const lines = reexport.map((name) => `exports.${name} = index.${name};`);
-      // `__esModule`: bundlers then hand `import X from` the `default` export, as they do for index.cjs.
-      const marker = reexport.includes("default")
-        ? 'Object.defineProperty(exports, "__esModule", { value: true });\n'
-        : "";
-      writeFileSync(
-        join(dir, target),
-        `"use strict";\n${marker}const index = require("./index.cjs");\n${lines.join("\n")}\n`,
-      );
-      continue;
-    }
-    await build({
-      ...common,
-      entryPoints: [{ in: source(dir, target), out: target.slice(7, -4) }],
-      outExtension: { ".js": ".cjs" },
-      format: "cjs",
-      // "node" makes esbuild annotate the exports so Node's ESM loader can name them too.
-      platform: "node",
-    });
-    // `next/*` loaded on first use (`await import("next/headers")`) must be a `require` here: a
-    // pages-router server loads this file with Node, whose ESM loader finds no `next/headers`
-    // (Next has no exports map), while `require` does; Next's bundler aliases either.
-    const file = join(dir, "dist", `${target.slice(7, -4)}.cjs`);
-    const code = readFileSync(file, "utf8");
-    const lazyNext = /\bimport\("(next\/[a-z-]+)"\)/g;
-    if (lazyNext.test(code)) writeFileSync(file, code.replace(lazyNext, 'Promise.resolve(require("$1"))'));
-  }
 }

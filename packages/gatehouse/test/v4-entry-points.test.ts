@@ -22,18 +22,36 @@ const theirs = JSON.parse(readFileSync(join(V4_ROOT, "package.json"), "utf8")) a
 };
 
 describe("next-auth/next", () => {
-  it("has NextAuth as its default export, as v4's does (require and import)", async () => {
-    const cjs = require("gatehouse/next") as { default: unknown; getServerSession: unknown };
-    const root = require("gatehouse") as { default: unknown };
-    expect(typeof cjs.default).toBe("function");
-    expect(cjs.default).toBe(root.default);
-    const esm = (await import("gatehouse/next")) as { default: unknown };
-    // Node's ESM loader hands a CommonJS module's exports object as `default`, as for next-auth's.
-    const named = (esm.default as { default?: unknown }).default ?? esm.default;
-    expect(named).toBe(root.default);
+  it("has NextAuth as its default export, as v4's does (require and import)", () => {
+    // In plain Node, where both loaders share one module instance (the test runner has its own).
+    const script = `
+      const { createRequire } = await import("node:module");
+      const require = createRequire(process.cwd() + "/");
+      const required = require("gatehouse/next");
+      const root = require("gatehouse");
+      const imported = await import("gatehouse/next");
+      console.log(JSON.stringify({
+        type: typeof required.default,
+        sameAsRoot: required.default === root.default,
+        sameImported: imported.default === root.default,
+        getServerSession: typeof imported.getServerSession,
+      }));
+    `;
+    const child = spawnSync(process.execPath, ["--input-type=module", "-e", script], {
+      cwd: packageDir,
+      encoding: "utf8",
+      timeout: 60_000,
+    });
+    expect(child.status, child.stderr).toBe(0);
+    expect(JSON.parse(child.stdout.trim())).toEqual({
+      type: "function",
+      sameAsRoot: true,
+      sameImported: true,
+      getServerSession: "function",
+    });
     const v4 = require(join(V4_ROOT, "next/index.js")) as { default: unknown };
     expect(typeof v4.default).toBe("function");
-  });
+  }, 60_000);
 });
 
 describe("peer ranges", () => {
@@ -104,9 +122,9 @@ describe("pages-router entry points", () => {
   }, 60_000);
 
   it("server-side signIn() in a pages-router API route (seed 004) throws CredentialsSignin, not a module error", () => {
-    // A pages-router server loads the CommonJS entry with Node itself, outside any app-router
-    // request: `next/headers` must be required (Node's ESM loader cannot find it in Next, which has
-    // no exports map), and "no request here" must read as such.
+    // A pages-router server loads the entry with Node itself, outside any app-router request:
+    // `next/headers` must be found by Node's ESM loader (hence `next/headers.js`: Next has no
+    // exports map), and "no request here" must read as such.
     const script = `
       const { signIn } = require("gatehouse").default({
         secret: "entry-points-secret-0123456789-abcdefghij",

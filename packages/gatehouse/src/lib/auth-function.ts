@@ -69,9 +69,9 @@ export function createAuthFunction(options: AuthOptions): AuthFunction {
     (request as NextAuthRequest).auth = session;
     const result = handler === undefined ? undefined : await handler(request as NextAuthRequest, context);
     if (result instanceof Response) return withSetCookies(result, setCookies);
-    // Loaded here, not at the top: Next's CommonJS optimizer drops a top-level
-    // `require("next/server")` whose `NextResponse.next()` it fails to rewrite (the CJS build).
-    const { NextResponse } = await import("next/server");
+    // Loaded on first use and fully specified, as `next/headers` is (lib/next-request.ts): Node's
+    // ESM loader finds no bare `next/server` when a pages-router server loads this package.
+    const { NextResponse } = await import("next/server.js");
     return withSetCookies(NextResponse.next(), setCookies);
   }
 

@@ -6,6 +6,6 @@
 
 /** Throws Next's redirect to `url` (server components, route handlers and server actions). */
 export async function nextRedirect(url: string): Promise<never> {
-  const { redirect } = await import("next/navigation");
+  const { redirect } = await import("next/navigation.js");
   return redirect(url);
 }

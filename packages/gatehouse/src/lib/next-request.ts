@@ -3,12 +3,14 @@
  * through `cookies()` (allowed in route handlers and server actions; in server components Next
  * forbids it, and a refreshed session cookie simply waits for the next request that can).
  * `next/headers` is loaded on first use: Next 12 has none, and the pages router never needs it.
+ * It is named `next/headers.js`: a pages-router server loads this package with Node's ESM loader,
+ * which finds no bare `next/headers` (Next has no exports map); Next's bundlers alias both forms.
  */
 import type { SetCookie } from "@gatehouse/core";
 
 /** A `Request` carrying the current request's headers, for `path` on its host. */
 export async function requestFromNext(path = "/"): Promise<Request> {
-  const { headers } = await import("next/headers");
+  const { headers } = await import("next/headers.js");
   const incoming = await headers();
   const proto = incoming.get("x-forwarded-proto")?.split(",")[0]?.trim() === "https" ? "https" : "http";
   const host = incoming.get("host") ?? "localhost";
@@ -31,7 +33,7 @@ function isReadonlyCookies(error: unknown): boolean {
 /** Sets `list` through `cookies()`; `false` when this context cannot set cookies. */
 export async function writeNextCookies(list: readonly SetCookie[]): Promise<boolean> {
   if (list.length === 0) return true;
-  const { cookies } = await import("next/headers");
+  const { cookies } = await import("next/headers.js");
   const jar = await cookies();
   try {
     for (const { name, value, options } of list) {
