@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import { tmpdir } from "node:os";
 import { defineConfig } from "@playwright/test";
 import { underCI } from "@gatehouse/adapter-test/under-ci";
+import { V4_APPS } from "./tests/helpers.js";
 
 const DEMO = "http://127.0.0.1:3210";
 
@@ -32,7 +33,6 @@ if (!openssl) {
 }
 const SWITCH_APP = "http://127.0.0.1:3214";
 const V3_APP = "http://127.0.0.1:3215";
-const V4_APP = "http://127.0.0.1:3217";
 
 // Debian's Chromium (never `playwright install`, which downloads a browser and fails here).
 export default defineConfig({
@@ -107,14 +107,14 @@ export default defineConfig({
           },
         ]
       : []),
-    // The v4 fixture: older Next versions resolve, and it builds and serves on Next 16.
-    {
-      command: "node servers/v4-app.js",
-      url: `${V4_APP}/api/auth/providers`,
+    // The v4 fixture, built and served on Next 16 and on Next 13 (webpack, React 18).
+    ...V4_APPS.map(({ next, url }) => ({
+      command: `node servers/v4-app.js ${next}`,
+      url: `${url}/api/auth/providers`,
       timeout: 600_000,
       reuseExistingServer: false,
-      stdout: "pipe",
-    },
+      stdout: "pipe" as const,
+    })),
     // The switching test needs PostgreSQL; e2e/run.js says when it cannot run (never under CI).
     ...(process.env.E2E_SWITCH_APP_SKIPPED === undefined
       ? [

@@ -1,20 +1,48 @@
 // The v4 fixture (e2e/v4-app): a next-auth v4 app importing every v4 provider module,
 // `next-auth/next`, `getServerSession(...args, config)`, and minting test cookies with
-// `encode()`. From the packed tarballs, outside the repository:
-//   1. it installs beside Next 13 with plain `npm install` (resolved with `--dry-run`: a
-//      peer-range conflict is an ERESOLVE there, and nothing is downloaded; the peer ranges
-//      themselves — Next 12.2.5+ too — are compared with next-auth's by a unit test);
-//   2. it installs, builds (`next build` type-checks it too) and serves on Next 16 for
-//      e2e/tests/v4-app.spec.ts.
+// `encode()`. From the packed tarballs, outside the repository, it installs with plain
+// `npm install`, builds (`next build` type-checks it too) and serves for e2e/tests/v4-app.spec.ts
+// on one of the Next versions next-auth 4.24.15 accepts:
+//   node servers/v4-app.js       Next 16 (the fixture's own versions; turbopack), port 3217
+//   node servers/v4-app.js 13    Next 13.5 with React 18 (webpack), port 3218
+//   node servers/v4-app.js 12    Next 12.3 with React 18 and TypeScript 5 (webpack; `next build`
+//                                type-checks with `moduleResolution: "node"`, which Next 12 forces,
+//                                and its middleware sees the environment only as inlined at build)
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { E2E_SECRET, root, run, serve } from "./common.js";
 
-const port = Number(process.env.V4_APP_PORT ?? 3217);
+const VERSIONS = {
+  16: { port: 3217, folder: "v4-app", versions: {} },
+  13: {
+    port: 3218,
+    folder: "v4-app-next13",
+    versions: { next: "13.5.11", react: "18.2.0", "react-dom": "18.2.0", "@types/react": "18.2.79" },
+  },
+  12: {
+    port: 3219,
+    folder: "v4-app-next12",
+    versions: {
+      next: "12.3.4",
+      react: "18.2.0",
+      "react-dom": "18.2.0",
+      "@types/react": "18.2.79",
+      typescript: "5.9.3",
+    },
+    // Next 12's compiler predates `satisfies` (TypeScript 4.9), which the fixture's auth.ts uses as
+    // next-auth's example app does; there it is the type assertion a Next 12 app would write.
+    sources: { "auth.ts": (text) => text.replace("} satisfies NextAuthOptions;", "} as NextAuthOptions;") },
+  },
+};
+const major = process.argv[2] ?? "16";
+const target = VERSIONS[major];
+if (target === undefined)
+  throw new Error(`[e2e] no v4 fixture setup for Next ${major} (have ${Object.keys(VERSIONS)})`);
+const port = target.port;
 const work = join(tmpdir(), "gatehouse-e2e");
-const app = join(work, "v4-app");
-const packs = join(work, "v4-packs");
+const app = join(work, target.folder);
+const packs = join(work, `${target.folder}-packs`);
 
 rmSync(packs, { recursive: true, force: true });
 mkdirSync(packs, { recursive: true });
@@ -31,35 +59,19 @@ for (const [placeholder, [pkg, prefix]] of Object.entries(packages)) {
   if (!existsSync(tarballs[placeholder])) throw new Error(`[e2e] npm pack produced ${readdirSync(packs).join(", ")}`);
 }
 
-/** The fixture's package.json with the tarballs in, and `change` applied to its dependencies. */
-function manifest(change = (deps) => deps) {
+/** The fixture's package.json with the tarballs in and this Next version's packages. */
+function manifest() {
   let text = readFileSync(join(root, "e2e/v4-app/package.json"), "utf8");
   for (const [placeholder, file] of Object.entries(tarballs)) text = text.replace(`"${placeholder}"`, `"file:${file}"`);
   const pkg = JSON.parse(text);
-  pkg.dependencies = change(pkg.dependencies);
+  for (const [name, version] of Object.entries(target.versions)) {
+    if (name in pkg.dependencies) pkg.dependencies[name] = version;
+    else pkg.devDependencies[name] = version;
+  }
   return `${JSON.stringify(pkg, null, 2)}\n`;
 }
 
-// 1. An older Next that next-auth 4.24.15 accepts: the peer ranges must let npm resolve.
-for (const [next, react] of [["13.5.11", "18.2.0"]]) {
-  const dir = join(work, `v4-app-next${next.split(".")[0]}`);
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(
-    join(dir, "package.json"),
-    manifest((deps) => ({ ...deps, next, react, "react-dom": react })),
-  );
-  run(
-    `npm install with next@${next} (dry run: no ERESOLVE)`,
-    "npm",
-    ["install", "--dry-run", "--no-audit", "--no-fund"],
-    {
-      cwd: dir,
-    },
-  );
-}
-
-// 2. Next 16: install, build, serve. An earlier install's node_modules is kept (not our packages).
+// An earlier install's node_modules is kept (not our packages).
 for (const entry of existsSync(app) ? readdirSync(app) : []) {
   if (entry !== "node_modules") rmSync(join(app, entry), { recursive: true, force: true });
 }
@@ -70,9 +82,20 @@ cpSync(join(root, "e2e/v4-app"), app, {
   filter: (source) => !source.includes("node_modules") && !source.endsWith("tsconfig.check.json"),
 });
 writeFileSync(join(app, "package.json"), manifest());
-run("npm install (the v4 fixture on Next 16)", "npm", ["install", "--no-audit", "--no-fund", "--no-package-lock"], {
-  cwd: app,
-});
+for (const [file, change] of Object.entries(target.sources ?? {})) {
+  const text = readFileSync(join(app, file), "utf8");
+  const changed = change(text);
+  if (changed === text) throw new Error(`[e2e] ${file}: the change for Next ${major} no longer applies`);
+  writeFileSync(join(app, file), changed);
+}
+run(
+  `npm install (the v4 fixture on Next ${major})`,
+  "npm",
+  ["install", "--no-audit", "--no-fund", "--no-package-lock"],
+  {
+    cwd: app,
+  },
+);
 // A few providers get their env vars, as a deployment sets them; the rest have none and so turn
 // off only themselves.
 const env = {
@@ -86,5 +109,8 @@ const env = {
   TWITTER_SECRET: "twitter-secret",
 };
 const nextBin = join(app, "node_modules/next/dist/bin/next");
-run("building the v4 fixture (next build type-checks it)", process.execPath, [nextBin, "build"], { cwd: app, env });
+run(`building the v4 fixture on Next ${major} (next build type-checks it)`, process.execPath, [nextBin, "build"], {
+  cwd: app,
+  env,
+});
 serve(app, nextBin, port, env);

@@ -9,8 +9,12 @@ export const V3_APP = "http://127.0.0.1:3215";
 /** Why the switching test does not run here (no PostgreSQL outside CI), as e2e/run.js found. */
 export const SWITCH_APP_SKIPPED = process.env.E2E_SWITCH_APP_SKIPPED;
 export const PASSWORD = "gatehouse-demo";
-/** The next-auth v4 fixture app (e2e/v4-app, e2e/servers/v4-app.js). */
-export const V4_APP = "http://127.0.0.1:3217";
+/** The next-auth v4 fixture app (e2e/v4-app, e2e/servers/v4-app.js), on each Next version it runs on. */
+export const V4_APPS = [
+  { next: 16, url: "http://127.0.0.1:3217", folder: "v4-app" },
+  { next: 13, url: "http://127.0.0.1:3218", folder: "v4-app-next13" },
+  { next: 12, url: "http://127.0.0.1:3219", folder: "v4-app-next12" },
+] as const;
 
 /** Whether the context holds a session cookie. */
 export async function hasSessionCookie(context: BrowserContext): Promise<boolean> {

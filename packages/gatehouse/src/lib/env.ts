@@ -28,9 +28,33 @@ export interface AuthEnv {
   databaseUrl: string | undefined;
 }
 
+/**
+ * The variables this package reads, each written out as `process.env.NAME`: that is the form
+ * bundlers replace at build time where the environment is inlined rather than present at run time
+ * (Next 12's middleware sees its secret only that way). Where no `process` exists at all, none.
+ */
+function variables(): Record<string, string | undefined> {
+  try {
+    return {
+      NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET,
+      AUTH_SECRET: process.env.AUTH_SECRET,
+      NEXTAUTH_URL: process.env.NEXTAUTH_URL,
+      AUTH_URL: process.env.AUTH_URL,
+      NEXTAUTH_URL_INTERNAL: process.env.NEXTAUTH_URL_INTERNAL,
+      AUTH_TRUST_HOST: process.env.AUTH_TRUST_HOST,
+      AUTH_TRUSTED_PROXY_HOPS: process.env.AUTH_TRUSTED_PROXY_HOPS,
+      VERCEL: process.env.VERCEL,
+      NODE_ENV: process.env.NODE_ENV,
+      DATABASE_URL: process.env.DATABASE_URL,
+    };
+  } catch {
+    return {};
+  }
+}
+
 /** Reads the auth-related environment variables. */
 export function readEnv(): AuthEnv {
-  const env: Record<string, string | undefined> = typeof process === "undefined" ? {} : process.env;
+  const env = variables();
   const nodeEnv = env.NODE_ENV;
   return {
     secret: nonEmpty(env.NEXTAUTH_SECRET) ?? nonEmpty(env.AUTH_SECRET),
@@ -49,8 +73,16 @@ export function readEnv(): AuthEnv {
  * browser bundle takes only this).
  */
 export function internalAuthUrl(): string | undefined {
-  const env: Record<string, string | undefined> = typeof process === "undefined" ? {} : process.env;
-  return nonEmpty(env.NEXTAUTH_URL_INTERNAL) ?? nonEmpty(env.NEXTAUTH_URL) ?? nonEmpty(env.AUTH_URL);
+  // Its own reads, of the URLs only: the browser bundle must never name the secret's variable.
+  try {
+    return (
+      nonEmpty(process.env.NEXTAUTH_URL_INTERNAL) ??
+      nonEmpty(process.env.NEXTAUTH_URL) ??
+      nonEmpty(process.env.AUTH_URL)
+    );
+  } catch {
+    return undefined;
+  }
 }
 
 function proxyHops(value: string | undefined, vercel: boolean): number | undefined {
