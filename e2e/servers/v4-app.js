@@ -5,7 +5,7 @@
 // on one of the Next versions next-auth 4.24.15 accepts:
 //   node servers/v4-app.js       Next 16 (the fixture's own versions; turbopack), port 3217
 //   node servers/v4-app.js 13    Next 13.5 with React 18 (webpack), port 3218
-//   node servers/v4-app.js 12    Next 12.3 with React 18 and TypeScript 5 (webpack; `next build`
+//   node servers/v4-app.js 12    Next 12.3 with React 18 and TypeScript 4.9 (webpack; `next build`
 //                                type-checks with `moduleResolution: "node"`, which Next 12 forces,
 //                                and its middleware sees the environment only as inlined at build)
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
@@ -28,11 +28,15 @@ const VERSIONS = {
       react: "18.2.0",
       "react-dom": "18.2.0",
       "@types/react": "18.2.79",
-      typescript: "5.9.3",
+      typescript: "4.9.5",
     },
-    // Next 12's compiler predates `satisfies` (TypeScript 4.9), which the fixture's auth.ts uses as
-    // next-auth's example app does; there it is the type assertion a Next 12 app would write.
-    sources: { "auth.ts": (text) => text.replace("} satisfies NextAuthOptions;", "} as NextAuthOptions;") },
+    // What a Next 12 app has instead: Next 12's compiler predates `satisfies`, which the fixture's
+    // auth.ts uses as next-auth's example app does (there: the type assertion a Next 12 app would
+    // write), and TypeScript 4.9 predates `moduleResolution: "bundler"` (Next 12 writes "node").
+    sources: {
+      "auth.ts": (text) => text.replace("} satisfies NextAuthOptions;", "} as NextAuthOptions;"),
+      "tsconfig.json": (text) => text.replace('"moduleResolution": "bundler"', '"moduleResolution": "node"'),
+    },
   },
 };
 const major = process.argv[2] ?? "16";

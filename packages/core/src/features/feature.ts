@@ -131,6 +131,6 @@ export interface Feature {
 }
 
 /** Declares a feature (checks its shape, keeps its exact type for the API's types, and freezes it). */
-export function defineFeature<const F extends Feature>(feature: F): F {
+export function defineFeature<Name extends string, F extends Feature & { readonly name: Name }>(feature: F): F {
   return Object.freeze(feature);
 }

@@ -4,7 +4,16 @@
  * `useSession()`, keeps it fresh (window focus, an interval, other tabs), and renders a
  * server-provided session immediately. Small on purpose: it ships to every visitor.
  */
-import { createContext, createElement, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
+import {
+  createContext,
+  createElement,
+  useContext,
+  useEffect,
+  useMemo,
+  useState,
+  type ReactElement,
+  type ReactNode,
+} from "react";
 import type { Session } from "../types.js";
 import {
   base,
@@ -205,7 +214,7 @@ const SessionContext = createContext<SessionContextValue | undefined>(undefined)
  * }
  * ```
  */
-export function SessionProvider(props: SessionProviderProps): ReactNode {
+export function SessionProvider(props: SessionProviderProps): ReactElement {
   const {
     children,
     session: initial,
