@@ -131,6 +131,8 @@ export interface Feature {
 }
 
 /** Declares a feature (checks its shape, keeps its exact type for the API's types, and freezes it). */
+// `Name` keeps the name's literal type (TypeScript 4.9's declarations have no `<const F>`).
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters
 export function defineFeature<Name extends string, F extends Feature & { readonly name: Name }>(feature: F): F {
   return Object.freeze(feature);
 }
