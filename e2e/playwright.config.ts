@@ -107,7 +107,7 @@ export default defineConfig({
           },
         ]
       : []),
-    // The v4 fixture, built and served on Next 16 and on Next 13 (webpack, React 18).
+    // The v4 fixture, built and served on every Next major next-auth 4.24.15 accepts (12 to 16).
     ...V4_APPS.map(({ next, url }) => ({
       command: `node servers/v4-app.js ${next}`,
       url: `${url}/api/auth/providers`,

@@ -4,6 +4,8 @@
 // `npm install`, builds (`next build` type-checks it too) and serves for e2e/tests/v4-app.spec.ts
 // on one of the Next versions next-auth 4.24.15 accepts:
 //   node servers/v4-app.js       Next 16 (the fixture's own versions; turbopack), port 3217
+//   node servers/v4-app.js 15    Next 15.5 (webpack), port 3221
+//   node servers/v4-app.js 14    Next 14.2 with React 18 (webpack), port 3220
 //   node servers/v4-app.js 13    Next 13.5 with React 18 (webpack), port 3218
 //   node servers/v4-app.js 12    Next 12.3 with React 18 and TypeScript 4.9 (webpack; `next build`
 //                                type-checks with `moduleResolution: "node"`, which Next 12 forces,
@@ -15,6 +17,12 @@ import { E2E_SECRET, root, run, serve } from "./common.js";
 
 const VERSIONS = {
   16: { port: 3217, folder: "v4-app", versions: {} },
+  15: { port: 3221, folder: "v4-app-next15", versions: { next: "15.5.29" } },
+  14: {
+    port: 3220,
+    folder: "v4-app-next14",
+    versions: { next: "14.2.35", react: "18.2.0", "react-dom": "18.2.0", "@types/react": "18.2.79" },
+  },
   13: {
     port: 3218,
     folder: "v4-app-next13",

@@ -12,6 +12,8 @@ export const PASSWORD = "gatehouse-demo";
 /** The next-auth v4 fixture app (e2e/v4-app, e2e/servers/v4-app.js), on each Next version it runs on. */
 export const V4_APPS = [
   { next: 16, url: "http://127.0.0.1:3217", folder: "v4-app" },
+  { next: 15, url: "http://127.0.0.1:3221", folder: "v4-app-next15" },
+  { next: 14, url: "http://127.0.0.1:3220", folder: "v4-app-next14" },
   { next: 13, url: "http://127.0.0.1:3218", folder: "v4-app-next13" },
   { next: 12, url: "http://127.0.0.1:3219", folder: "v4-app-next12" },
 ] as const;

@@ -1,5 +1,5 @@
-// The next-auth v4 fixture (e2e/v4-app), installed from the packed tarballs on Next 16 (turbopack)
-// and on Next 13.5 with React 18 (webpack): every v4 provider module imported, `next-auth/next`'s
+// The next-auth v4 fixture (e2e/v4-app), installed from the packed tarballs on every Next major
+// next-auth 4.24.15 accepts — 16 (turbopack), 15, 14, 13 and 12 (webpack; React 18 below 15): every v4 provider module imported, `next-auth/next`'s
 // default export as the route, the example app's `auth(...args)` → `getServerSession(...args,
 // config)`, a custom sign-in page, and session cookies minted the way v4 apps' e2e tests mint
 // them — with `encode({ token, secret })` from `next-auth/jwt`, both Gatehouse's (the installed
