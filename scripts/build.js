@@ -63,7 +63,8 @@ for (const dir of PACKAGES) {
   // Generated sources are not committed: the Prisma adapter's tests import Prisma clients.
   if (pkg.scripts?.generate !== undefined)
     execFileSync("npm", ["run", "--silent", "generate"], { cwd: dir, stdio: "inherit" });
-  const all = [...targets(dir, pkg.exports), ...targets(dir, pkg.imports ?? {}), ...targets(dir, pkg.bin ?? {})];
+  const bin = [...targets(dir, pkg.bin ?? {})];
+  const entries = [...targets(dir, pkg.exports), ...targets(dir, pkg.imports ?? {}), ...bin];
   const external = [
     ...Object.keys(pkg.dependencies ?? {}),
     ...Object.keys(pkg.peerDependencies ?? {}),
@@ -71,7 +72,8 @@ for (const dir of PACKAGES) {
   ]
     .flatMap((name) => [name, `${name}/*`])
     .concat("node:*");
-  const common = {
+  await build({
+    entryPoints: entries.map((target) => ({ in: source(dir, target), out: target.slice(7, -3) })),
     outdir: join(dir, "dist"),
     bundle: true,
     platform: "neutral",
@@ -80,17 +82,11 @@ for (const dir of PACKAGES) {
     sourcemap: true,
     legalComments: "none",
     logLevel: "warning",
-  };
-
-  const esm = all.filter((target) => target.endsWith(".js"));
-  await build({
-    ...common,
-    entryPoints: esm.map((target) => ({ in: source(dir, target), out: target.slice(7, -3) })),
     splitting: true,
     format: "esm",
     chunkNames: "chunks/[name]-[hash]",
   });
 
   // Command-line entries must be executable (npm links them before the first build exists).
-  for (const target of targets(dir, pkg.bin ?? {})) chmodSync(join(dir, target), 0o755);
+  for (const target of bin) chmodSync(join(dir, target), 0o755);
 }
